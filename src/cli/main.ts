@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { seedDemo } from '../features/demo/seed-demo.js';
+import { writeOfferingFile } from '../features/catalog/offering-export.js';
+import { importOfferings, readOfferingFile } from '../features/catalog/offering-import.js';
+import { offeringSearchSchema, searchOfferings } from '../features/catalog/offering-search.js';
+import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
+import { buildApp } from '../server/app.js';
+import { openMigratedDatabase } from '../server/bootstrap.js';
+import { databaseConfigFromEnv, type Db } from '../server/db/database.js';
+import { HttpError } from '../server/http/errors.js';
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openMigratedDatabase(databaseConfigFromEnv());
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Prints an import's row errors the way a person fixing the file wants them: row, column, reason. */
+function reportFailure(error: unknown): never {
+  if (error instanceof HttpError) {
+    console.error(error.message);
+    for (const issue of error.issues) {
+      console.error(`  ${issue.row ? `row ${issue.row}, ` : ''}${issue.path}: ${issue.message}`);
+    }
+    process.exit(1);
+  }
+  throw error;
+}
+
+const program = new Command('tarjotin').description('The regional course tray of Tarjotin');
+
+program
+  .command('serve')
+  .description('Serve the API and the web app (migrates and loads the demo region on first start)')
+  .option('--port <port>', 'port to listen on', positiveInt, Number(process.env.PORT ?? 8080))
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? '0.0.0.0')
+  .option('--no-demo', 'do not load the Lappi demo region')
+  .action(async (options: { port: number; host: string; demo: boolean }) => {
+    const config = databaseConfigFromEnv();
+    const db = await openMigratedDatabase(config);
+    if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) {
+      console.log('Loaded the Lappi demo region.');
+    }
+    const app = await buildApp({ db, logger: true, secureCookies: process.env.SECURE_COOKIES === 'true' });
+    const close = async () => {
+      await app.close();
+      await db.destroy();
+      process.exit(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+    await app.listen({ port: options.port, host: options.host });
+    console.log(`Tarjotin on http://localhost:${options.port} (${config.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(() => withDatabase(async () => console.log('Database is up to date.')));
+
+program
+  .command('seed')
+  .description('Load reference data, and with --demo the Lappi demo region')
+  .option('--demo', 'load the demo region')
+  .action((options: { demo?: boolean }) =>
+    withDatabase(async (db) => {
+      console.log('Municipalities loaded.');
+      if (options.demo) console.log((await seedDemo(db)) ? 'Demo region loaded.' : 'Demo region was already there.');
+    }),
+  );
+
+const importCommand = program.command('import').description('Import data from files');
+importCommand
+  .command('offerings <file>')
+  .description('Import a provider\'s offerings from CSV or XLSX: every row, or nothing when any row is bad')
+  .requiredOption('--provider <id>', 'organization id of the provider', positiveInt)
+  .action((file: string, options: { provider: number }) =>
+    withDatabase(async (db) => {
+      const format = extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+      const rows = await readOfferingFile(readFileSync(file), format).catch(reportFailure);
+      const result = await importOfferings(db, options.provider, rows).catch(reportFailure);
+      console.log(`Imported ${rows.length} rows: ${result.created} created, ${result.updated} updated.`);
+    }),
+  );
+
+const exportCommand = program.command('export').description('Export data to files');
+exportCommand
+  .command('offerings')
+  .description('Export offerings in the import format')
+  .option('--format <format>', 'csv or xlsx', 'csv')
+  .option('--provider <id>', 'only this provider', positiveInt)
+  .option('--region <id>', 'only this region', positiveInt)
+  .requiredOption('--out <file>', 'file to write')
+  .action((options: { format: string; provider?: number; region?: number; out: string }) =>
+    withDatabase(async (db) => {
+      if (options.format !== 'csv' && options.format !== 'xlsx') throw new InvalidArgumentError('format is csv or xlsx');
+      const search = offeringSearchSchema.parse({ provider: options.provider, region: options.region, includeWithdrawn: 'true' });
+      const { items } = await searchOfferings(db, new SiteTravelTimes(db), { ...search, limit: 1_000_000, sort: 'code' });
+      writeFileSync(options.out, await writeOfferingFile(items, options.format));
+      console.log(`Wrote ${items.length} offerings to ${options.out}.`);
+    }),
+  );
+
+await program.parseAsync();

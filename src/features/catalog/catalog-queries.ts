@@ -1,0 +1,52 @@
+import type { Db } from '../../server/db/database.js';
+import { foldForSearch, likePattern } from './search-text.js';
+
+export async function listOrganizations(db: Db, filter: { region?: number; kind?: string }) {
+  let query = db.selectFrom('organization').select(['id', 'region_id', 'kind', 'name', 'business_id', 'municipality_code', 'is_demo']).orderBy('name');
+  if (filter.region) query = query.where('region_id', '=', filter.region);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  return (await query.execute()).map((o) => ({
+    id: o.id,
+    regionId: o.region_id,
+    kind: o.kind,
+    name: o.name,
+    businessId: o.business_id,
+    municipalityCode: o.municipality_code,
+    isDemo: o.is_demo,
+  }));
+}
+
+export async function listSites(db: Db, filter: { region?: number; organization?: number }) {
+  let query = db.selectFrom('site').selectAll().orderBy('name');
+  if (filter.region) query = query.where('region_id', '=', filter.region);
+  if (filter.organization) query = query.where('organization_id', '=', filter.organization);
+  return (await query.execute()).map((s) => ({
+    id: s.id,
+    regionId: s.region_id,
+    organizationId: s.organization_id,
+    name: s.name,
+    address: s.address,
+    municipalityCode: s.municipality_code,
+    lat: s.lat,
+    lon: s.lon,
+    locationApproximate: s.location_approximate,
+  }));
+}
+
+export async function listCourses(db: Db, filter: { region?: number; q?: string; limit: number }) {
+  let query = db.selectFrom('course').selectAll().orderBy('code').limit(filter.limit);
+  if (filter.region) query = query.where('region_id', '=', filter.region);
+  if (filter.q) query = query.where('search_text', 'like', likePattern(foldForSearch(filter.q)));
+  return (await query.execute()).map((c) => ({
+    id: c.id,
+    regionId: c.region_id,
+    code: c.code,
+    nameFi: c.name_fi,
+    nameSv: c.name_sv,
+    nameEn: c.name_en,
+    educationForm: c.education_form,
+    field: c.field,
+    credits: c.credits,
+    creditUnit: c.credit_unit,
+  }));
+}

@@ -1,0 +1,183 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../server/db/database.js';
+import { badRequest, notFound } from '../../server/http/errors.js';
+import { requireUser } from '../auth/auth-plugin.js';
+import type { SiteTravelTimes } from '../travel/site-travel-times.js';
+import { CONTENT_TYPES, writeOfferingFile } from './offering-export.js';
+import { importOfferings, readOfferingFile } from './offering-import.js';
+import { offeringCreateSchema, offeringPatchSchema } from './offering-schema.js';
+import { findOffering, offeringSearchSchema, searchOfferingSites, searchOfferings } from './offering-search.js';
+import { createOffering, providerFor, updateOffering } from './offering-writes.js';
+import { listCourses, listOrganizations, listSites } from './catalog-queries.js';
+
+export interface CatalogRouteOptions {
+  db: Db;
+  travelTimes: SiteTravelTimes;
+}
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const homeQuery = z.object({ home: z.string().regex(/^\d{3}$/).optional() });
+const EXPORT_LIMIT = 100_000;
+
+export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: CatalogRouteOptions) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  app.addContentTypeParser(
+    ['text/csv', CONTENT_TYPES.xlsx, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  api.get(
+    '/offerings',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Search the course tray',
+        description:
+          'With `home` and `maxMinutes`, only offerings reachable from the home municipality within that time, plus every remote and online offering.',
+        querystring: offeringSearchSchema,
+      },
+    },
+    async (request) => searchOfferings(db, travelTimes, request.query),
+  );
+
+  api.get(
+    '/offerings/sites',
+    { schema: { tags: ['tray'], summary: 'Sites of the matching offerings, for the map', querystring: offeringSearchSchema } },
+    async (request) => ({ items: await searchOfferingSites(db, travelTimes, request.query) }),
+  );
+
+  api.get(
+    '/offerings/export',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Matching offerings as a CSV or XLSX file (the import format)',
+        querystring: offeringSearchSchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...search } = request.query;
+      const { items } = await searchOfferings(db, travelTimes, { ...search, limit: EXPORT_LIMIT, offset: 0, sort: 'code' });
+      const file = await writeOfferingFile(items, format);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="offerings.${format}"`)
+        .send(file);
+    },
+  );
+
+  api.post(
+    '/offerings/import',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Import a provider\'s offerings from CSV or XLSX; all rows or none',
+        querystring: z.object({ provider: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request, ['admin', 'coordinator']);
+      const providerId = providerFor(user, request.query.provider);
+      if (!Buffer.isBuffer(request.body)) {
+        throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or XLSX' }]);
+      }
+      const format = request.headers['content-type']?.startsWith('text/csv') ? 'csv' : 'xlsx';
+      const rows = await readOfferingFile(request.body, format);
+      return importOfferings(db, providerId, rows);
+    },
+  );
+
+  api.get(
+    '/offerings/:id',
+    { schema: { tags: ['tray'], summary: 'One offering', params: idParams, querystring: homeQuery } },
+    async (request) => {
+      const offering = await findOffering(db, travelTimes, request.params.id, request.query.home);
+      if (!offering) throw notFound('Offering');
+      return offering;
+    },
+  );
+
+  api.post(
+    '/offerings',
+    { schema: { tags: ['tray'], summary: 'Publish an offering (coordinator: own organization)', body: offeringCreateSchema } },
+    async (request, reply) => {
+      const user = requireUser(request, ['admin', 'coordinator']);
+      const { providerId, ...fields } = request.body;
+      const id = await createOffering(db, user, fields, providerId);
+      return reply.code(201).send(await findOffering(db, travelTimes, id));
+    },
+  );
+
+  api.patch(
+    '/offerings/:id',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Edit or withdraw an offering (coordinator: own organization)',
+        params: idParams,
+        body: offeringPatchSchema,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request, ['admin', 'coordinator']);
+      await updateOffering(db, user, request.params.id, request.body);
+      return findOffering(db, travelTimes, request.params.id);
+    },
+  );
+
+  api.get(
+    '/organizations',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Organizations of the regions',
+        querystring: z.object({ region: z.coerce.number().int().positive().optional(), kind: z.string().optional() }),
+      },
+    },
+    async (request) => {
+      const items = await listOrganizations(db, request.query);
+      return { items, total: items.length };
+    },
+  );
+
+  api.get(
+    '/sites',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Teaching sites',
+        querystring: z.object({
+          region: z.coerce.number().int().positive().optional(),
+          organization: z.coerce.number().int().positive().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const items = await listSites(db, request.query);
+      return { items, total: items.length };
+    },
+  );
+
+  api.get(
+    '/courses',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Courses and modules',
+        querystring: z.object({
+          region: z.coerce.number().int().positive().optional(),
+          q: z.string().trim().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+      },
+    },
+    async (request) => {
+      const items = await listCourses(db, request.query);
+      return { items, total: items.length };
+    },
+  );
+}

@@ -1,0 +1,163 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Db } from '../../server/db/database.js';
+import type { Database, OfferingTable } from '../../server/db/schema.js';
+import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
+import { canManageProviderOfferings, type SessionUser } from '../auth/roles.js';
+import { offeringRuleIssues, type OfferingFields } from './offering-schema.js';
+
+type Executor = Db | Transaction<Database>;
+
+/** Where a field of the input lives, so issues point at it: `body.capacity`, or `row 4: capacity` in an import. */
+export type IssuePrefix = (field: string) => string;
+export const bodyField: IssuePrefix = (field) => `body.${field}`;
+
+interface ResolvedReferences {
+  regionId: number;
+  courseId: number;
+}
+
+/** Checks what needs the database: the provider, the course code in its region, the site in the same region. */
+export async function resolveReferences(
+  db: Executor,
+  providerId: number,
+  fields: Pick<OfferingFields, 'courseCode' | 'siteId'>,
+  at: IssuePrefix,
+): Promise<{ issues: FieldIssue[]; resolved?: ResolvedReferences }> {
+  const provider = await db
+    .selectFrom('organization')
+    .select(['region_id', 'kind'])
+    .where('id', '=', providerId)
+    .executeTakeFirst();
+  if (!provider) return { issues: [{ path: at('providerId'), code: 'unknown_provider', message: 'no such provider' }] };
+  const issues: FieldIssue[] = [];
+  const course = await db
+    .selectFrom('course')
+    .select('id')
+    .where('region_id', '=', provider.region_id)
+    .where('code', '=', fields.courseCode)
+    .executeTakeFirst();
+  if (!course) issues.push({ path: at('courseCode'), code: 'unknown_course', message: `no course ${fields.courseCode} in this region` });
+  if (fields.siteId != null) {
+    const site = await db
+      .selectFrom('site')
+      .select('id')
+      .where('id', '=', fields.siteId)
+      .where('region_id', '=', provider.region_id)
+      .executeTakeFirst();
+    if (!site) issues.push({ path: at('siteId'), code: 'unknown_site', message: 'no such site in this region' });
+  }
+  return course && issues.length === 0
+    ? { issues, resolved: { regionId: provider.region_id, courseId: course.id } }
+    : { issues };
+}
+
+export function offeringColumns(fields: OfferingFields) {
+  return {
+    site_id: fields.siteId,
+    mode: fields.mode,
+    language: fields.language,
+    academic_year: fields.academicYear,
+    periods: [...fields.periods].sort((a, b) => a - b),
+    time_slots: JSON.stringify(fields.timeSlots),
+    capacity: fields.capacity,
+    seats_for_partners: fields.seatsForPartners,
+    target_groups: fields.targetGroups,
+    fee_cents: Math.round(fields.feeEuros * 100),
+    enrolment_start: fields.enrolmentStart,
+    enrolment_end: fields.enrolmentEnd,
+    contact_name: fields.contactName,
+    contact_email: fields.contactEmail,
+  };
+}
+
+/** Validates a whole offering for a provider; returns the row to insert, or the issues. */
+export async function prepareOffering(
+  db: Executor,
+  providerId: number,
+  fields: OfferingFields,
+  at: IssuePrefix,
+): Promise<{ issues: FieldIssue[]; row?: Insertable<OfferingTable> }> {
+  const ruleIssues = offeringRuleIssues(fields).map((i) => ({ ...i, path: at(i.path) }));
+  const { issues, resolved } = await resolveReferences(db, providerId, fields, at);
+  const all = [...ruleIssues, ...issues];
+  if (all.length > 0 || !resolved) return { issues: all };
+  return {
+    issues: [],
+    row: {
+      region_id: resolved.regionId,
+      course_id: resolved.courseId,
+      provider_id: providerId,
+      status: 'published',
+      ...offeringColumns(fields),
+    },
+  };
+}
+
+export function providerFor(user: SessionUser, requestedProviderId: number | undefined): number {
+  if (user.role === 'admin') {
+    if (requestedProviderId === undefined) {
+      throw badRequest([{ path: 'body.providerId', code: 'required', message: 'an admin names the provider' }]);
+    }
+    return requestedProviderId;
+  }
+  if (!user.organizationId || (requestedProviderId !== undefined && requestedProviderId !== user.organizationId)) {
+    throw forbidden('You may only publish offerings of your own organization');
+  }
+  return user.organizationId;
+}
+
+export async function createOffering(db: Db, user: SessionUser, fields: OfferingFields, requestedProviderId?: number) {
+  const providerId = providerFor(user, requestedProviderId);
+  const { issues, row } = await prepareOffering(db, providerId, fields, bodyField);
+  if (!row) throw badRequest(issues);
+  const { id } = await db.insertInto('offering').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateOffering(
+  db: Db,
+  user: SessionUser,
+  id: number,
+  patch: Partial<OfferingFields> & { status?: 'published' | 'withdrawn' },
+) {
+  const current = await db
+    .selectFrom('offering as o')
+    .innerJoin('course as c', 'c.id', 'o.course_id')
+    .select(['o.id', 'o.provider_id', 'c.code as course_code'])
+    .selectAll('o')
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+  if (!current) throw notFound('Offering');
+  if (!canManageProviderOfferings(user, current.provider_id)) {
+    throw forbidden('You may only change offerings of your own organization');
+  }
+  const merged: OfferingFields = {
+    courseCode: current.course_code,
+    siteId: current.site_id,
+    mode: current.mode as OfferingFields['mode'],
+    language: current.language as OfferingFields['language'],
+    academicYear: current.academic_year,
+    periods: current.periods,
+    timeSlots: current.time_slots,
+    capacity: current.capacity,
+    seatsForPartners: current.seats_for_partners,
+    targetGroups: current.target_groups as OfferingFields['targetGroups'],
+    feeEuros: current.fee_cents / 100,
+    enrolmentStart: current.enrolment_start,
+    enrolmentEnd: current.enrolment_end,
+    contactName: current.contact_name,
+    contactEmail: current.contact_email,
+    ...withoutUndefined(patch),
+  };
+  const { issues, row } = await prepareOffering(db, current.provider_id, merged, bodyField);
+  if (!row) throw badRequest(issues);
+  await db
+    .updateTable('offering')
+    .set({ ...row, status: patch.status ?? current.status, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

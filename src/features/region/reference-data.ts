@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../server/db/database.js';
+import type { MunicipalityTable } from '../../server/db/schema.js';
+
+/** Real public data shipped with the project; see data/SOURCES.md for origin and licence. */
+export const REFERENCE_DIR = fileURLToPath(new URL('../../../data/reference/', import.meta.url));
+
+export const readReferenceFile = (name: string) => readFileSync(REFERENCE_DIR + name, 'utf8');
+
+const PAAVO_YEAR = 2018;
+
+type CsvRow = Record<string, string>;
+const parseCsv = (text: string): CsvRow[] => parse(text, { columns: true, skip_empty_lines: true, bom: true });
+const optionalNumber = (value: string | undefined) => (value ? Number(value) : null);
+
+/**
+ * Statistics Finland's municipality list joined with the Paavo 2018 age groups. Paavo names areas
+ * without codes, in Finnish or (for Swedish-speaking municipalities) in Swedish.
+ */
+export function parseMunicipalities(municipalityCsv: string, paavoCsv: string): Insertable<MunicipalityTable>[] {
+  const cohortsByName = new Map(parseCsv(paavoCsv).map((row) => [row['Area']!, row]));
+  const column = (age: string) => `${age} years, ${PAAVO_YEAR} (HE)`;
+  return parseCsv(municipalityCsv).map((row) => {
+    const cohorts = cohortsByName.get(row['municipality_name_fi']!) ?? cohortsByName.get(row['municipality_name_sv']!);
+    return {
+      code: row['kunta']!.padStart(3, '0'),
+      name_fi: row['municipality_name_fi']!,
+      name_sv: row['municipality_name_sv'] || row['municipality_name_fi']!,
+      maakunta_code: row['maakunta_code']!,
+      maakunta_name_fi: row['maakunta_name_fi']!,
+      lat: optionalNumber(row['centre_lat']),
+      lon: optionalNumber(row['centre_lon']),
+      population: optionalNumber(row['population']),
+      population_year: optionalNumber(row['population_year']),
+      cohort_13_15: optionalNumber(cohorts?.[column('13-15')]),
+      cohort_16_17: optionalNumber(cohorts?.[column('16-17')]),
+      cohort_18_19: optionalNumber(cohorts?.[column('18-19')]),
+      cohort_year: cohorts ? PAAVO_YEAR : null,
+    };
+  });
+}
+
+export function loadReferenceMunicipalities() {
+  return parseMunicipalities(
+    readReferenceFile('fi_municipalities_2026.csv'),
+    readReferenceFile('paavo_2018_municipality_age_groups.csv'),
+  );
+}
+
+/** Idempotent: re-running refreshes every municipality from the files. */
+export async function upsertMunicipalities(db: Db, rows: Insertable<MunicipalityTable>[]) {
+  await db
+    .insertInto('municipality')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        name_fi: eb.ref('excluded.name_fi'),
+        name_sv: eb.ref('excluded.name_sv'),
+        maakunta_code: eb.ref('excluded.maakunta_code'),
+        maakunta_name_fi: eb.ref('excluded.maakunta_name_fi'),
+        lat: eb.ref('excluded.lat'),
+        lon: eb.ref('excluded.lon'),
+        population: eb.ref('excluded.population'),
+        population_year: eb.ref('excluded.population_year'),
+        cohort_13_15: eb.ref('excluded.cohort_13_15'),
+        cohort_16_17: eb.ref('excluded.cohort_16_17'),
+        cohort_18_19: eb.ref('excluded.cohort_18_19'),
+        cohort_year: eb.ref('excluded.cohort_year'),
+      })),
+    )
+    .execute();
+}

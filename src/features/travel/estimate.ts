@@ -1,0 +1,44 @@
+/**
+ * Travel time v1: a transparent estimate from coordinates alone.
+ *
+ *   minutes = overhead + (great-circle km × circuity) ÷ speed × 60
+ *
+ * Circuity turns the straight line into a road distance (Finnish rural roads: about 1.2–1.4);
+ * speed is the average door-to-door driving speed; overhead covers walking, parking and waiting.
+ * Every region sets its own three parameters. See docs/travel-time.md.
+ */
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface TravelEstimateParameters {
+  circuity: number;
+  speedKmh: number;
+  overheadMinutes: number;
+}
+
+export const DEFAULT_TRAVEL_PARAMETERS: TravelEstimateParameters = {
+  circuity: 1.25,
+  speedKmh: 70,
+  overheadMinutes: 5,
+};
+
+const EARTH_RADIUS_KM = 6371.0088;
+const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Haversine distance in kilometres. */
+export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
+  const dLat = toRadians(b.lat - a.lat);
+  const dLon = toRadians(b.lon - a.lon);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Estimated one-way travel time in whole minutes (rounded up: a promise of "within N" must hold). */
+export function estimateTravelMinutes(from: GeoPoint, to: GeoPoint, parameters: TravelEstimateParameters): number {
+  const roadKm = greatCircleKm(from, to) * parameters.circuity;
+  return Math.ceil(parameters.overheadMinutes + (roadKm / parameters.speedKmh) * 60);
+}

@@ -1,0 +1,93 @@
+import type { Db } from '../../server/db/database.js';
+import type { TravelEstimateParameters } from './estimate.js';
+import {
+  EstimateTravelTimeProvider,
+  type TravelDestination,
+  type TravelModel,
+  type TravelTimeProvider,
+} from './travel-time-provider.js';
+
+export interface TravelFromHome {
+  model: TravelModel;
+  minutesBySite: ReadonlyMap<number, number>;
+}
+
+interface Snapshot {
+  loadedAt: number;
+  origins: Map<string, { lat: number; lon: number }>;
+  sitesByRegion: Map<number, { provider: TravelTimeProvider; sites: TravelDestination[] }>;
+  fromHome: Map<string, Promise<TravelFromHome>>;
+}
+
+export type ProviderForRegion = (parameters: TravelEstimateParameters) => TravelTimeProvider;
+
+/**
+ * Travel times from a home municipality's centre to every site, each site timed with its own
+ * region's model. Sites, centres and results are cached for a short time and dropped at once
+ * when this process changes a site.
+ */
+export class SiteTravelTimes {
+  #snapshot: Promise<Snapshot> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly providerFor: ProviderForRegion = (p) => new EstimateTravelTimeProvider(p),
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  invalidate() {
+    this.#snapshot = undefined;
+  }
+
+  /** Undefined when the municipality is unknown or has no centre point. */
+  async fromHome(municipalityCode: string): Promise<TravelFromHome | undefined> {
+    const snapshot = await this.#current();
+    const origin = snapshot.origins.get(municipalityCode);
+    if (!origin) return undefined;
+    let result = snapshot.fromHome.get(municipalityCode);
+    if (!result) {
+      result = this.#compute(snapshot, origin);
+      snapshot.fromHome.set(municipalityCode, result);
+    }
+    return result;
+  }
+
+  async #compute(snapshot: Snapshot, origin: { lat: number; lon: number }): Promise<TravelFromHome> {
+    const minutesBySite = new Map<number, number>();
+    let model: TravelModel = 'estimate';
+    for (const { provider, sites } of snapshot.sitesByRegion.values()) {
+      model = provider.model;
+      for (const [id, minutes] of await provider.minutesFrom(origin, sites)) minutesBySite.set(id, minutes);
+    }
+    return { model, minutesBySite };
+  }
+
+  async #current(): Promise<Snapshot> {
+    const cached = await this.#snapshot?.catch(() => undefined);
+    if (cached && Date.now() - cached.loadedAt < this.maxAgeMs) return cached;
+    const loading = this.#load();
+    this.#snapshot = loading;
+    return loading;
+  }
+
+  async #load(): Promise<Snapshot> {
+    const [municipalities, regions, sites] = await Promise.all([
+      this.db.selectFrom('municipality').select(['code', 'lat', 'lon']).execute(),
+      this.db.selectFrom('region').select(['id', 'travel_circuity', 'travel_speed_kmh', 'travel_overhead_minutes']).execute(),
+      this.db.selectFrom('site').select(['id', 'region_id', 'lat', 'lon']).execute(),
+    ]);
+    const origins = new Map<string, { lat: number; lon: number }>();
+    for (const m of municipalities) if (m.lat !== null && m.lon !== null) origins.set(m.code, { lat: m.lat, lon: m.lon });
+    const sitesByRegion: Snapshot['sitesByRegion'] = new Map();
+    for (const r of regions) {
+      const provider = this.providerFor({
+        circuity: r.travel_circuity,
+        speedKmh: r.travel_speed_kmh,
+        overheadMinutes: r.travel_overhead_minutes,
+      });
+      sitesByRegion.set(r.id, { provider, sites: [] });
+    }
+    for (const s of sites) sitesByRegion.get(s.region_id)?.sites.push({ id: s.id, lat: s.lat, lon: s.lon });
+    return { loadedAt: Date.now(), origins, sitesByRegion, fromHome: new Map() };
+  }
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authPlugin } from '../features/auth/auth-plugin.js';
+import { authRoutes } from '../features/auth/auth-routes.js';
+import { catalogRoutes } from '../features/catalog/catalog-routes.js';
+import { regionRoutes } from '../features/region/region-routes.js';
+import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
+import type { Db } from './db/database.js';
+import { errorHandler } from './http/errors.js';
+
+export const API_PREFIX = '/api/v1';
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  logger?: boolean;
+  loginAttemptsPerMinute?: number;
+  secureCookies?: boolean;
+  /** Serve the built web app from dist/web (when it exists). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(authPlugin, { db });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tarjotin API',
+        version: '1',
+        description:
+          'The regional course tray. Writes need a session (POST /auth/login) and the session\'s CSRF token in the X-CSRF-Token header.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  const travelTimes = new SiteTravelTimes(db);
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['meta'], summary: 'Up and migrated' } }, async () => ({ status: 'ok' }));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, {
+        db,
+        loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+        secureCookies: options.secureCookies ?? false,
+      });
+      await api.register(regionRoutes, { db });
+      await api.register(catalogRoutes, { db, travelTimes });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_DIST + 'index.html');
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: every other GET gets its page.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith(API_PREFIX)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}`, issues: [] });
+  });
+  return app;
+}

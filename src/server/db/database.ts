@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Both engines return the same JavaScript types: dates as 'YYYY-MM-DD' text (no time-zone shift),
+ * and count(*) (int8) and numeric as numbers.
+ */
+const parsers = {
+  [DATE_OID]: (value: string) => value,
+  [INT8_OID]: (value: string) => Number(value),
+  [NUMERIC_OID]: (value: string) => Number(value),
+};
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir: env.DATA_DIR ?? 'data/pglite' };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      types: { getTypeParser: (oid, format) => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format) },
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  let pglite = config.pglite;
+  if (!pglite) {
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+    pglite = await PGlite.create(config.dataDir, { parsers });
+  }
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** A fresh in-memory PGlite with the same type parsers as a persisted one. */
+export function createMemoryPGlite(): Promise<PGlite> {
+  return PGlite.create({ parsers });
+}

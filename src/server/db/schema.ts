@@ -1,0 +1,143 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are written as Date or ISO text and read back as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface RegionTable {
+  id: Generated<number>;
+  code: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  /** Road distance ÷ great-circle distance, for the travel-time estimate. */
+  travel_circuity: number;
+  travel_speed_kmh: number;
+  /** Minutes added to every on-site trip (walking, waiting, parking). */
+  travel_overhead_minutes: number;
+  is_demo: Generated<boolean>;
+}
+
+/** National reference data (Statistics Finland), not owned by any region. */
+export interface MunicipalityTable {
+  code: string;
+  name_fi: string;
+  name_sv: string;
+  maakunta_code: string;
+  maakunta_name_fi: string;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+  population_year: number | null;
+  cohort_13_15: number | null;
+  cohort_16_17: number | null;
+  cohort_18_19: number | null;
+  cohort_year: number | null;
+}
+
+export interface RegionMunicipalityTable {
+  region_id: number;
+  municipality_code: string;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  region_id: number;
+  kind: string;
+  name: string;
+  business_id: string | null;
+  municipality_code: string | null;
+  search_text: string;
+  is_demo: Generated<boolean>;
+}
+
+export interface SiteTable {
+  id: Generated<number>;
+  region_id: number;
+  organization_id: number;
+  name: string;
+  address: string | null;
+  municipality_code: string;
+  lat: number;
+  lon: number;
+  location_approximate: boolean;
+  is_demo: Generated<boolean>;
+}
+
+export interface CourseTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  education_form: string;
+  field: string;
+  credits: number;
+  credit_unit: string;
+  qualification: string | null;
+  search_text: string;
+  is_demo: Generated<boolean>;
+}
+
+export interface OfferingTable {
+  id: Generated<number>;
+  region_id: number;
+  course_id: number;
+  provider_id: number;
+  site_id: number | null;
+  mode: string;
+  language: string;
+  academic_year: string;
+  periods: number[];
+  time_slots: ColumnType<TimeSlotRow[], string, string>;
+  capacity: number;
+  seats_for_partners: number;
+  target_groups: string[];
+  fee_cents: number;
+  enrolment_start: string | null;
+  enrolment_end: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  status: string;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TimeSlotRow {
+  day: number;
+  start: string;
+  end: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  region_id: number | null;
+  organization_id: number | null;
+  home_municipality_code: string | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  region: RegionTable;
+  municipality: MunicipalityTable;
+  region_municipality: RegionMunicipalityTable;
+  organization: OrganizationTable;
+  site: SiteTable;
+  course: CourseTable;
+  offering: OfferingTable;
+  app_user: UserTable;
+  session: SessionTable;
+}

@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export interface FieldIssue {
+  /** Dotted path of the offending input, e.g. `body.capacity`; in an import, the column name. */
+  path: string;
+  /** In an import: the row of the file, counting the header as row 1 as spreadsheets do. */
+  row?: number;
+  /** Machine-readable reason the UI translates, e.g. `too_small`, `required_for_mode`. */
+  code: string;
+  message: string;
+}
+
+/** An error the client caused or is told about; the handler turns it into a JSON response. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (issues: FieldIssue[], message = 'The request has invalid fields') =>
+  new HttpError(400, 'validation_failed', message, issues);
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
+export const forbidden = (message = 'You may not do this') => new HttpError(403, 'forbidden', message);
+export const unauthorized = () => new HttpError(401, 'unauthorized', 'Sign in first');
+
+function issuePath(context: string | undefined, instancePath: string) {
+  const tail = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return [context, tail].filter(Boolean).join('.');
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof HttpError) {
+    return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: issuePath(error.validationContext, v.instancePath),
+      code: String((v.params as { issue?: { code?: string } }).issue?.code ?? v.keyword),
+      message: v.message ?? 'invalid',
+    }));
+    return reply.code(400).send({ error: 'validation_failed', message: 'The request has invalid fields', issues });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error(error);
+    return reply.code(500).send({ error: 'internal', message: 'Something went wrong on the server', issues: [] });
+  }
+  // Fastify's own client errors: malformed JSON, body too large, unsupported media type, rate limit.
+  return reply
+    .code(status)
+    .send({ error: error.code?.toLowerCase() ?? 'bad_request', message: error.message, issues: [] });
+}
