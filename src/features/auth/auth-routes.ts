@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { HttpError, unauthorized } from '../../server/http/errors.js';
+import { HttpError } from '../../server/http/errors.js';
 import { verifyPassword } from './password.js';
 import { ROLES } from './roles.js';
 import { SESSION_COOKIE, createSession, deleteSession } from './sessions.js';
@@ -25,6 +25,7 @@ const userSchema = z.object({
   homeMunicipalityCode: z.string().nullable(),
 });
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
+const currentSessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
 
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   const { db } = options;
@@ -81,9 +82,15 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
 
   api.get(
     '/auth/session',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token', response: { 200: sessionSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and CSRF token; both null when nobody is signed in',
+        response: { 200: currentSessionSchema },
+      },
+    },
     async (request) => {
-      if (!request.user || !request.session) throw unauthorized();
+      if (!request.user || !request.session) return { user: null, csrfToken: null };
       return { user: request.user, csrfToken: request.session.csrfToken };
     },
   );

@@ -1,0 +1,155 @@
+import type { FeatureCollection } from 'geojson';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import boundariesUrl from '../../../../data/reference/kuntarajat.2023.json?url';
+import { useMunicipalityName } from '../../../web/app/labels.js';
+import { useMunicipalities } from '../../../web/app/municipalities.js';
+
+setWorkerUrl(workerUrl);
+
+export interface MapSite {
+  id: number;
+  name: string;
+  municipalityCode: string;
+  lat: number;
+  lon: number;
+  locationApproximate: boolean;
+  offeringCount: number;
+  travelMinutes: number | null;
+}
+
+/** Municipality boundaries ship with the app, so the map needs no tile server. */
+const STYLE: StyleSpecification = {
+  version: 8,
+  sources: { municipalities: { type: 'geojson', data: boundariesUrl } },
+  layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': '#d7e7f2' } },
+    { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': '#f7f7f4' } },
+    { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#8a9aa6', 'line-width': 0.6 } },
+  ],
+};
+
+function sitesGeoJson(sites: MapSite[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: { id: s.id, count: s.offeringCount, approximate: s.locationApproximate },
+    })),
+  };
+}
+
+/**
+ * Sites of the current search on a map, with the same sites in a table beside it: the map is a
+ * picture for the sighted, the table is the content for everyone.
+ */
+export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | null }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibreMap | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const municipalities = useMunicipalities();
+  const municipalityName = useMunicipalityName();
+  const homePoint = home ? municipalities.get(home) : undefined;
+
+  useEffect(() => {
+    if (!container.current) return;
+    try {
+      const instance = new MapLibreMap({
+        container: container.current,
+        style: STYLE,
+        bounds: [[19.0, 59.7], [31.6, 70.1]],
+        attributionControl: { compact: true, customAttribution: t('map.attribution') },
+      });
+      instance.addControl(new NavigationControl({ showCompass: false }));
+      instance.on('load', () => {
+        instance.addSource('sites', { type: 'geojson', data: sitesGeoJson([]) });
+        instance.addLayer({
+          id: 'sites',
+          type: 'circle',
+          source: 'sites',
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 4, 30, 10],
+            'circle-color': ['case', ['get', 'approximate'], '#b65c00', '#00347a'],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1,
+          },
+        });
+        instance.addSource('home', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        instance.addLayer({ id: 'home', type: 'circle', source: 'home', paint: { 'circle-radius': 7, 'circle-color': '#c8102e', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+        instance.getContainer().dataset.loaded = 'true';
+        instance.fire('tarjotin:data');
+      });
+      map.current = instance;
+      return () => {
+        instance.remove();
+        map.current = null;
+      };
+    } catch {
+      setUnavailable(true);
+    }
+  }, [t]);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance) return;
+    const update = () => {
+      (instance.getSource('sites') as GeoJSONSource | undefined)?.setData(sitesGeoJson(sites));
+      (instance.getSource('home') as GeoJSONSource | undefined)?.setData({
+        type: 'FeatureCollection',
+        features: homePoint?.lat != null ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [homePoint.lon!, homePoint.lat] }, properties: {} }] : [],
+      });
+      if (sites.length > 0) {
+        const lons = sites.map((s) => s.lon);
+        const lats = sites.map((s) => s.lat);
+        instance.fitBounds([[Math.min(...lons) - 0.5, Math.min(...lats) - 0.3], [Math.max(...lons) + 0.5, Math.max(...lats) + 0.3]], { duration: 0, maxZoom: 8 });
+      }
+    };
+    if (instance.getSource('sites')) update();
+    else instance.once('tarjotin:data', update);
+  }, [sites, homePoint]);
+
+  return (
+    <section className="sites-map" aria-labelledby="sites-map-heading">
+      <h2 id="sites-map-heading">{t('map.title')}</h2>
+      {unavailable ? (
+        <p>{t('map.unavailable')}</p>
+      ) : (
+        <div ref={container} className="sites-map__canvas" role="img" aria-label={t('map.description', { count: sites.length })} />
+      )}
+      <p className="sites-map__legend">
+        <span className="legend-dot legend-dot--exact" aria-hidden="true" /> {t('map.exact')}{' '}
+        <span className="legend-dot legend-dot--approximate" aria-hidden="true" /> {t('map.approximate')}
+        {home && <> <span className="legend-dot legend-dot--home" aria-hidden="true" /> {t('map.home')}</>}
+      </p>
+      <details>
+        <summary>{t('map.siteList', { count: sites.length })}</summary>
+        <table className="data-table">
+          <caption className="visually-hidden">{t('map.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('map.site')}</th>
+              <th scope="col">{t('map.municipality')}</th>
+              <th scope="col">{t('map.offerings')}</th>
+              {home && <th scope="col">{t('map.travel')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}{s.locationApproximate && ` (${t('map.approximateShort')})`}</td>
+                <td>{municipalityName(municipalities.get(s.municipalityCode))}</td>
+                <td>{s.offeringCount}</td>
+                {home && <td>{s.travelMinutes === null ? '–' : t('offering.travelEstimate', { minutes: s.travelMinutes })}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

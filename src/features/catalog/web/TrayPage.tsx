@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { Heading, LoadingSpinner, Pagination, Paragraph } from 'suomifi-ui-components';
+import { toQuery } from '../../../web/app/api.js';
+import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
+import { useApi } from '../../../web/app/use-api.js';
+import type { OfferingDto } from '../offering-dto.js';
+import { OfferingCard } from './OfferingCard.js';
+import { SitesMap, type MapSite } from './SitesMap.js';
+import { TrayFilters, type TrayParams } from './TrayFilters.js';
+
+const PAGE_SIZE = 20;
+const PARAM_KEYS: (keyof TrayParams)[] = ['q', 'home', 'maxMinutes', 'form', 'field', 'mode', 'lang', 'period', 'targetGroup', 'seatsLeft', 'sort'];
+
+export interface SearchResult {
+  items: OfferingDto[];
+  total: number;
+  travelModel: 'estimate' | null;
+}
+
+export function TrayPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = Object.fromEntries(PARAM_KEYS.map((k) => [k, searchParams.get(k)])) as TrayParams;
+  const page = Math.max(1, Number(searchParams.get('page') ?? 1) || 1);
+  const filterQuery = toQuery(params);
+  const results = useApi<SearchResult>(`/offerings${toQuery({ ...params, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
+  const sites = useApi<{ items: MapSite[] }>(`/offerings/sites${filterQuery}`);
+
+  const update = (patch: Partial<TrayParams> & { page?: string | null }) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries({ page: null, ...patch })) {
+      if (value === null || value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setSearchParams(next, { replace: true });
+  };
+
+  const lastPage = results.state === 'ready' ? Math.max(1, Math.ceil(results.data.total / PAGE_SIZE)) : 1;
+  return (
+    <div className="page">
+      <Heading variant="h1">{t('tray.title')}</Heading>
+      <Paragraph className="lead">{t('tray.lead')}</Paragraph>
+      <TrayFilters params={params} onChange={update} />
+      <div className="tray-layout">
+        <section aria-labelledby="results-heading" className="tray-results">
+          <h2 id="results-heading" className="results-heading">{t('tray.results')}</h2>
+          <div aria-live="polite" aria-atomic="true" className="results-count">
+            {results.state === 'ready' && t('tray.resultCount', { count: results.data.total })}
+          </div>
+          {results.state === 'ready' && params.home && (
+            <p className="travel-note">{t('tray.travelNote')}</p>
+          )}
+          {results.state === 'loading' && <LoadingSpinner text={t('common.loading')} variant="small" />}
+          {results.state === 'error' && <ErrorNotice error={results.error} />}
+          {results.state === 'ready' && results.data.items.length === 0 && (
+            <div className="empty-state">
+              <p>{t('tray.empty')}</p>
+            </div>
+          )}
+          {results.state === 'ready' && results.data.items.length > 0 && (
+            <>
+              <ul className="offering-list">
+                {results.data.items.map((o) => (
+                  <OfferingCard key={o.id} offering={o} home={params.home} />
+                ))}
+              </ul>
+              {lastPage > 1 && (
+                <Pagination
+                  aria-label={t('tray.pagination')}
+                  currentPage={page}
+                  lastPage={lastPage}
+                  onChange={(p) => {
+                    update({ page: String(p) });
+                    document.getElementById('results-heading')?.scrollIntoView();
+                  }}
+                  pageIndicatorText={(current, last) => t('tray.pageOf', { current, last })}
+                  ariaPageIndicatorText={(current, last) => t('tray.pageOf', { current, last })}
+                  nextButtonAriaLabel={t('tray.nextPage')}
+                  previousButtonAriaLabel={t('tray.previousPage')}
+                  pageInput={false}
+                />
+              )}
+            </>
+          )}
+        </section>
+        <aside className="tray-map">
+          {sites.state === 'ready' && <SitesMap sites={sites.data.items} home={params.home} />}
+          {sites.state === 'error' && <ErrorNotice error={sites.error} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
+import { LANGUAGES, setLanguage } from '../i18n/i18n.js';
+import { useSession } from './session.js';
+import { useApi } from './use-api.js';
+
+const LANGUAGE_NAMES = { fi: 'Suomeksi (FI)', sv: 'På svenska (SV)', en: 'In English (EN)' } as const;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { user, logout } = useSession();
+  const canManage = user?.role === 'coordinator' || user?.role === 'admin';
+  const regions = useApi<{ items: { isDemo: boolean }[] }>('/regions');
+  const showsDemo = regions.state === 'ready' && regions.data.items.some((r) => r.isDemo);
+  return (
+    <>
+      <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand">
+            <span className="brand__name">Tarjotin</span>
+            <span className="brand__tagline">{t('layout.tagline')}</span>
+          </NavLink>
+          <div className="site-header__tools">
+            <LanguageMenu buttonText={LANGUAGE_NAMES[i18n.language as keyof typeof LANGUAGE_NAMES]} aria-label={t('layout.language')}>
+              {LANGUAGES.map((language) => (
+                <LanguageMenuItem key={language} lang={language} selected={i18n.language === language} onSelect={() => setLanguage(language)}>
+                  {LANGUAGE_NAMES[language]}
+                </LanguageMenuItem>
+              ))}
+            </LanguageMenu>
+            {user ? (
+              <span className="session">
+                <span>{t('layout.signedInAs', { name: user.name })}</span>
+                <Button variant="secondaryNoBorder" onClick={() => void logout()}>
+                  {t('layout.signOut')}
+                </Button>
+              </span>
+            ) : (
+              <NavLink to="/login" className="session__link">
+                {t('layout.signIn')}
+              </NavLink>
+            )}
+          </div>
+        </div>
+        <nav aria-label={t('layout.mainNavigation')} className="main-nav">
+          <ul>
+            <li><NavLink to="/" end>{t('nav.tray')}</NavLink></li>
+            <li><NavLink to="/living-in">{t('nav.livingIn')}</NavLink></li>
+            {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
+            <li><NavLink to="/about">{t('nav.about')}</NavLink></li>
+          </ul>
+        </nav>
+      </header>
+      {showsDemo && (
+        <div className="demo-banner" role="note">
+          <strong>{t('layout.demoTitle')}</strong> {t('layout.demoText')}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+        <p>
+          <NavLink to="/about">{t('nav.about')}</NavLink> · <a href="/api/v1/docs">{t('layout.apiDocs')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

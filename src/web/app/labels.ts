@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { OfferingDto } from '../../features/catalog/offering-dto.js';
+
+/** The course name in the UI language, falling back to Finnish. */
+export function useCourseName() {
+  const { i18n } = useTranslation();
+  return (course: Pick<OfferingDto['course'], 'nameFi' | 'nameSv' | 'nameEn'>) =>
+    (i18n.language === 'sv' ? course.nameSv : i18n.language === 'en' ? course.nameEn : course.nameFi) || course.nameFi;
+}
+
+/** The municipality name in the UI language (Swedish in the Swedish UI, else Finnish). */
+export function useMunicipalityName() {
+  const { i18n } = useTranslation();
+  return (m: { nameFi: string; nameSv: string } | undefined) => (m ? (i18n.language === 'sv' ? m.nameSv : m.nameFi) : '');
+}
+
+export function formatCredits(credits: number, unit: string, language: string) {
+  return `${credits.toLocaleString(language === 'en' ? 'en-GB' : `${language}-FI`)} ${unit}`;
+}

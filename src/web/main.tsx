@@ -1,0 +1,60 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { LoginPage } from '../features/auth/web/LoginPage.js';
+import { LivingInPage } from '../features/catalog/web/LivingInPage.js';
+import { ManagePage } from '../features/catalog/web/ManagePage.js';
+import { OfferingEditor } from '../features/catalog/web/OfferingEditor.js';
+import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
+import { TrayPage } from '../features/catalog/web/TrayPage.js';
+import { Layout } from './app/Layout.js';
+import { MunicipalityProvider } from './app/municipalities.js';
+import { SessionProvider } from './app/session.js';
+import './i18n/i18n.js';
+import { AboutPage } from './pages/AboutPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import './styles.css';
+
+/** Each page has its own document title, announced to screen readers on navigation. */
+function DocumentTitle() {
+  const { t, i18n } = useTranslation();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
+      : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+    document.title = `${t(`titles.${key}`)} – Tarjotin`;
+  }, [pathname, t, i18n.language]);
+  return null;
+}
+
+function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <MunicipalityProvider>
+          <DocumentTitle />
+          <Layout>
+            <Routes>
+              <Route path="/" element={<TrayPage />} />
+              <Route path="/living-in" element={<LivingInPage />} />
+              <Route path="/offerings/:id" element={<OfferingPage />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/manage" element={<ManagePage />} />
+              <Route path="/manage/offerings/new" element={<OfferingEditor />} />
+              <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />
+              <Route path="/about" element={<AboutPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Layout>
+        </MunicipalityProvider>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { seedDemo } from '../src/features/demo/seed-demo.js';
+import { openMigratedDatabase } from '../src/server/bootstrap.js';
+import { createMemoryPGlite, openDatabase, type Db } from '../src/server/db/database.js';
+
+export type Engine = 'pglite' | 'postgres';
+/** Every integration suite runs on both engines. */
+export const ENGINES: Engine[] = ['pglite', 'postgres'];
+
+const TEMPLATE_DATABASE = 'tarjotin_template';
+
+export interface TestDatabase {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** A database with the demo region: a fresh in-memory PGlite, or a copy of the server's demo template. */
+export async function openDemoDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const pglite = await createMemoryPGlite();
+    const db = await openMigratedDatabase({ kind: 'pglite', pglite });
+    await seedDemo(db);
+    return { db, close: () => db.destroy() };
+  }
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const adminUrl = inject('postgresUrl');
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const db = await openDatabase({ kind: 'postgres', url: adminUrl.replace(/\/postgres$/, `/${name}`) });
+  return {
+    db,
+    async close() {
+      await db.destroy();
+      await withAdmin(adminUrl, (admin) => admin.query(`drop database ${name}`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
