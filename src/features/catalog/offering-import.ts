@@ -29,9 +29,15 @@ export async function readOfferingFile(content: Buffer, format: OfferingFileForm
   return records;
 }
 
+/** Spreadsheets in a Finnish locale save CSV with semicolons; the header line tells which one a file uses. */
+function detectDelimiter(content: Buffer): ',' | ';' {
+  const header = content.toString('utf8', 0, Math.min(content.length, 4096)).split(/\r?\n/, 1)[0] ?? '';
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
 function readCsv(content: Buffer): OfferingFileRow[] {
   try {
-    return parse(content, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, delimiter: [',', ';'], trim: true });
+    return parse(content, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, delimiter: detectDelimiter(content), trim: true });
   } catch (error) {
     throw new HttpError(400, 'unreadable_file', `The CSV file cannot be read: ${(error as Error).message}`);
   }

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../test/api-client.js';
+import { ENGINES } from '../../../test/databases.js';
+import { useDemoApp } from '../../../test/test-app.js';
+
+const HEADER = 'course_code,site,mode,language,academic_year,periods,time_slots,capacity,seats_for_partners,target_groups,fee_euros,enrolment_start,enrolment_end,contact_name,contact_email';
+const GOOD_ROW = 'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30; to 08:30-14:30",16,4,young;adult,0,2026-08-01,2026-09-30,Haku,haku@example.fi';
+const ONLINE_ROW = 'YTO-1,,online,fi,2026-2027,1;2;3,,40,20,young,0,,,,';
+
+describe.each(ENGINES)('offering import and export on %s', (engine) => {
+  const context = useDemoApp(engine);
+  const lappiaCount = async () =>
+    Number(
+      (
+        await context.db
+          .selectFrom('offering')
+          .innerJoin('organization', 'organization.id', 'offering.provider_id')
+          .where('organization.name', 'like', 'Lappia%')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const coordinator = async () => {
+    const client = new ApiClient(context.app);
+    await client.login('koordinaattori.lappia@tarjotin.example');
+    return client;
+  };
+  const upload = (client: ApiClient, body: string | Buffer, type = 'text/csv') =>
+    client.request('POST', '/offerings/import', body, { 'content-type': type });
+
+  it('imports every row of a good CSV file', async () => {
+    const client = await coordinator();
+    const before = await lappiaCount();
+    const result = await upload(client, [HEADER, GOOD_ROW, ONLINE_ROW].join('\n'));
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ created: 2, updated: 0 });
+    expect(await lappiaCount()).toBe(before + 2);
+  });
+
+  it('rejects a file with one bad row, naming the row and the reason, and imports nothing', async () => {
+    const client = await coordinator();
+    const before = await lappiaCount();
+    const badRow = 'SATU-2,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,,10,12,young,0,,,,';
+    const unknownSite = 'SATU-3,Nowhere,onsite,fi,2026-2027,2,,10,2,young,0,,,,';
+    const result = await upload(client, [HEADER, GOOD_ROW, badRow, ONLINE_ROW, unknownSite].join('\n'));
+    expect(result.status).toBe(400);
+    expect(result.body.message).toMatch(/2 row\(s\)/);
+    expect(result.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, path: 'seats_for_partners', code: 'exceeds_capacity' }),
+        expect.objectContaining({ row: 5, path: 'site', code: 'unknown_site' }),
+      ]),
+    );
+    expect(await lappiaCount()).toBe(before);
+  });
+
+  it('reports missing columns and unreadable files', async () => {
+    const client = await coordinator();
+    const missing = await upload(client, 'course_code,mode\nSATU-1,onsite');
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues.map((i: { path: string }) => i.path)).toContain('capacity');
+    const broken = await upload(client, Buffer.from('not a workbook'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toBe('unreadable_file');
+  });
+
+  it('refuses an import by a student and an update of another provider\'s offering', async () => {
+    const student = new ApiClient(context.app);
+    await student.login('opiskelija.pello@tarjotin.example');
+    expect((await upload(student, [HEADER, GOOD_ROW].join('\n'))).status).toBe(403);
+    const reduOffering = await context.db
+      .selectFrom('offering')
+      .innerJoin('organization', 'organization.id', 'offering.provider_id')
+      .where('organization.name', 'like', 'Lapin koulutuskeskus REDU%')
+      .select('offering.id')
+      .executeTakeFirstOrThrow();
+    const client = await coordinator();
+    const result = await upload(client, [`id,${HEADER}`, `${reduOffering.id},${GOOD_ROW}`].join('\n'));
+    expect(result.status).toBe(400);
+    expect(result.body.issues[0]).toMatchObject({ row: 2, path: 'id', code: 'unknown_offering' });
+  });
+
+  it('exports CSV that imports back as updates, and reads XLSX the same way', async () => {
+    const client = await coordinator();
+    const providerId = (await client.get('/auth/session')).body.user.organizationId;
+    const csv = await client.get(`/offerings/export?provider=${providerId}&format=csv`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true });
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows[0]).toHaveProperty('course_code');
+    const before = await lappiaCount();
+    const reimport = await upload(client, csv.raw);
+    expect(reimport.body).toEqual({ created: 0, updated: rows.length });
+    expect(await lappiaCount()).toBe(before);
+
+    const xlsx = await client.get(`/offerings/export?provider=${providerId}&format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    sheet.getRow(2).getCell(10).value = 'many'; // capacity column of the first offering
+    const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await upload(client, edited, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(result.status).toBe(400);
+    expect(result.body.issues[0]).toMatchObject({ row: 2, path: 'capacity' });
+  });
+});

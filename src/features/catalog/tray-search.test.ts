@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../test/api-client.js';
+import { ENGINES } from '../../../test/databases.js';
+import { useDemoApp } from '../../../test/test-app.js';
+import type { OfferingDto } from './offering-dto.js';
+
+const PELLO = '854';
+const ROVANIEMI = '698';
+
+describe.each(ENGINES)('tray search on %s', (engine) => {
+  const context = useDemoApp(engine);
+  const api = () => new ApiClient(context.app);
+  const all = async (query: string) => {
+    const items: OfferingDto[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const { body } = await api().get(`/offerings?${query}&limit=200&offset=${offset}`);
+      items.push(...body.items);
+      if (items.length >= body.total) return { items, total: body.total as number };
+    }
+  };
+
+  it('answers health once migrated', async () => {
+    expect((await api().get('/health')).body).toEqual({ status: 'ok' });
+  });
+
+  it('lists all 308 municipalities with Pello among them', async () => {
+    const { body } = await api().get('/municipalities');
+    expect(body.total).toBe(308);
+    expect(body.items).toHaveLength(308);
+    expect(body.items.find((m: { code: string }) => m.code === PELLO)).toMatchObject({ nameFi: 'Pello', nameSv: 'Pello', cohort16to17: 60 });
+  });
+
+  it('has the Lappi demo region with its 21 municipalities and at least 300 offerings in all five modes', async () => {
+    const regions = (await api().get('/regions')).body.items;
+    const lappi = regions.find((r: { code: string }) => r.code === 'lappi');
+    expect(lappi.municipalityCodes).toHaveLength(21);
+    expect(lappi.isDemo).toBe(true);
+    const { items, total } = await all(`region=${lappi.id}`);
+    expect(total).toBeGreaterThanOrEqual(300);
+    expect(new Set(items.map((o) => o.mode))).toEqual(new Set(['onsite', 'remote', 'online', 'hybrid', 'workplace']));
+    expect(items.every((o) => o.isDemo)).toBe(true);
+  });
+
+  it('from Pello within 60 minutes: reachable on-site offerings plus every remote and online one', async () => {
+    const reachable = await all(`home=${PELLO}&maxMinutes=60`);
+    const everything = await all('');
+    const expectedIds = everything.items
+      .filter((o) => o.mode === 'online' || o.mode === 'remote')
+      .map((o) => o.id);
+    const resultIds = new Set(reachable.items.map((o) => o.id));
+    expect(expectedIds.every((id) => resultIds.has(id))).toBe(true);
+
+    const travelling = reachable.items.filter((o) => o.mode !== 'online' && o.mode !== 'remote');
+    expect(travelling.length).toBeGreaterThan(0);
+    expect(travelling.every((o) => o.travelMinutes !== null && o.travelMinutes <= 60)).toBe(true);
+    const municipalities = new Set(travelling.map((o) => o.site!.municipalityCode));
+    expect(municipalities.has(PELLO)).toBe(true);
+    expect(municipalities.has('976')).toBe(true); // Ylitornio
+    expect(municipalities.has(ROVANIEMI)).toBe(false);
+    expect(reachable.items.filter((o) => o.mode === 'online' || o.mode === 'remote').every((o) => o.travelMinutes === null)).toBe(true);
+  });
+
+  it('sorts by travel time from home by default and labels the model', async () => {
+    const { body } = await api().get(`/offerings?home=${PELLO}&mode=onsite&limit=50`);
+    const minutes = body.items.map((o: OfferingDto) => o.travelMinutes);
+    expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
+    expect(body.travelModel).toBe('estimate');
+    expect(body.items[0].travelModel).toBe('estimate');
+  });
+
+  it('finds "Äidinkieli" when searched without accents, in any case', async () => {
+    const { body } = await api().get('/offerings?q=AIDINKIELI&limit=100');
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((o: OfferingDto) => /äidinkieli/i.test(o.course.nameFi))).toBe(true);
+    const swedish = await api().get('/offerings?q=modersmal&limit=5');
+    expect(swedish.body.total).toBe(body.total);
+  });
+
+  it('filters by form, mode, language, period, target group, site municipality and partner seats', async () => {
+    const { items } = await all('form=vocational&mode=onsite,hybrid&lang=fi&period=2&targetGroup=adult&seatsLeft=true');
+    expect(items.length).toBeGreaterThan(0);
+    for (const o of items) {
+      expect(o.course.educationForm).toBe('vocational');
+      expect(['onsite', 'hybrid']).toContain(o.mode);
+      expect(o.language).toBe('fi');
+      expect(o.periods).toContain(2);
+      expect(o.targetGroups).toContain('adult');
+      expect(o.seatsForPartners).toBeGreaterThan(0);
+    }
+    const tornio = await all('municipality=851');
+    expect(tornio.items.every((o) => o.site?.municipalityCode === '851')).toBe(true);
+  });
+
+  it('pages with a stable total', async () => {
+    const first = (await api().get('/offerings?limit=10&offset=0')).body;
+    const second = (await api().get('/offerings?limit=10&offset=10')).body;
+    expect(first.total).toBe(second.total);
+    expect(first.items.map((o: OfferingDto) => o.id)).not.toEqual(second.items.map((o: OfferingDto) => o.id));
+    const beyond = (await api().get(`/offerings?limit=10&offset=${first.total + 5}`)).body;
+    expect(beyond).toMatchObject({ items: [], total: first.total });
+  });
+
+  it('refuses bad input with 400 and field paths, never 500', async () => {
+    const bad = await api().get('/offerings?home=85&maxMinutes=-3&mode=teleport&limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['querystring.home', 'querystring.maxMinutes', 'querystring.mode.0', 'querystring.limit']),
+    );
+    const noHome = await api().get('/offerings?maxMinutes=30');
+    expect(noHome.status).toBe(400);
+    expect(noHome.body.issues[0].path).toBe('querystring.home');
+    const unknownHome = await api().get('/offerings?home=999');
+    expect(unknownHome.status).toBe(400);
+    expect((await api().get('/offerings/abc')).status).toBe(400);
+  });
+
+  it('returns one offering with travel time, and 404 for an unknown id', async () => {
+    const { body } = await api().get(`/offerings?home=${PELLO}&mode=onsite&limit=1`);
+    const one = await api().get(`/offerings/${body.items[0].id}?home=${PELLO}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: body.items[0].id, travelMinutes: body.items[0].travelMinutes, provider: { name: expect.any(String) } });
+    expect((await api().get('/offerings/999999')).status).toBe(404);
+  });
+
+  it('gives the map one point per site of the matching offerings', async () => {
+    const { body } = await api().get(`/offerings/sites?home=${PELLO}&maxMinutes=60&mode=onsite`);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((s: { travelMinutes: number }) => s.travelMinutes <= 60)).toBe(true);
+    expect(body.items.every((s: { offeringCount: number }) => s.offeringCount > 0)).toBe(true);
+  });
+
+  it('publishes the OpenAPI document', async () => {
+    const { body } = await api().get('/openapi.json');
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/offerings', '/api/v1/offerings/{id}', '/api/v1/auth/login', '/api/v1/municipalities']));
+  });
+});
