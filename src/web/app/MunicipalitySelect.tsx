@@ -2,6 +2,7 @@ import { SingleSelect } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { useMunicipalityName } from './labels.js';
 import { useMunicipalities } from './municipalities.js';
+import { usePopoverAriaControls } from './use-popover-aria-controls.js';
 
 export function MunicipalitySelect(props: {
   id: string;
@@ -12,6 +13,7 @@ export function MunicipalitySelect(props: {
 }) {
   const { t } = useTranslation();
   const municipalities = useMunicipalities();
+  usePopoverAriaControls(props.id);
   const name = useMunicipalityName();
   const items = [...municipalities.values()]
     .map((m) => ({ uniqueItemId: m.code, labelText: name(m) }))

@@ -6,6 +6,7 @@ import { api, ApiError, toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
+import { usePopoverAriaControls } from '../../../web/app/use-popover-aria-controls.js';
 import type { OfferingDto } from '../offering-dto.js';
 import type { OfferingFields } from '../offering-schema.js';
 import { formatTimeSlots, parseTimeSlots } from '../offering-table-format.js';
@@ -72,6 +73,7 @@ export function OfferingEditor() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  usePopoverAriaControls('offering-courseCode');
 
   useEffect(() => {
     if (existing.state === 'ready') setDraft(draftOf(existing.data));

@@ -119,7 +119,7 @@ export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | nul
       {unavailable ? (
         <p>{t('map.unavailable')}</p>
       ) : (
-        <div ref={container} className="sites-map__canvas" role="img" aria-label={t('map.description', { count: sites.length })} />
+        <div ref={container} className="sites-map__canvas" role="group" aria-label={t('map.description', { count: sites.length })} />
       )}
       <p className="sites-map__legend">
         <span className="legend-dot legend-dot--exact" aria-hidden="true" /> {t('map.exact')}{' '}

@@ -1,0 +1,80 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+// @ts-expect-error plain JavaScript helper shared with the install script
+import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
+import { openDemoDatabase, type Engine } from '../databases.js';
+
+/** Debian's Chromium, headless, with nothing that reaches out to the network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Software WebGL, so that the map renders without a GPU.
+  '--enable-unsafe-swiftshader',
+];
+
+export interface BrowserHarness {
+  baseUrl: string;
+  newPage(options?: { language?: 'fi' | 'sv' | 'en' }): Promise<Page>;
+}
+
+/** Serves the built app on a demo database at a random port and drives it with Chromium. */
+export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
+  const harness = { baseUrl: '' } as BrowserHarness;
+  let app: FastifyInstance;
+  let closeDatabase: () => Promise<void>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const database = await openDemoDatabase(engine);
+    closeDatabase = database.close;
+    app = await buildApp({ db: database.db, serveWeb: true, loginAttemptsPerMinute: 1000 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    harness.baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  harness.newPage = async ({ language } = {}) => {
+    const context = await browser.newContext({ baseURL: harness.baseUrl, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    if (language) await context.addInitScript((l) => localStorage.setItem('tarjotin.language', l), language);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    return page;
+  };
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await closeDatabase?.();
+  });
+  return harness;
+}
+
+/** Fails with the list of WCAG 2.1 A and AA violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel(/sähköposti/i).fill(email);
+  await page.getByLabel(/salasana/i).fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}

@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.js';
+import { expectNoAxeViolations, signIn, useBrowserApp } from './browser-harness.js';
+
+const COORDINATOR = 'koordinaattori.lappia@tarjotin.example';
+
+describe('the course tray in a browser', () => {
+  const harness = useBrowserApp();
+
+  it('searches by keyboard alone, accent-insensitively', async () => {
+    const page = await harness.newPage();
+    await page.goto('/');
+    await page.locator('.results-count').filter({ hasText: 'toteutusta' }).waitFor();
+    // Skip link, then through the header to the search field, by Tab only.
+    let focusedLabel = '';
+    for (let i = 0; i < 15 && !focusedLabel.includes('Hae kurssia'); i++) {
+      await page.keyboard.press('Tab');
+      focusedLabel = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label') ?? '';
+      });
+    }
+    expect(focusedLabel).toContain('Hae kurssia');
+    await page.keyboard.type('aidinkieli');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=aidinkieli/);
+    const titles = () => page.locator('.offering-card__title').allTextContents();
+    await expect.poll(async () => (await titles()).length > 0 && (await titles()).every((t) => t.includes('Äidinkieli'))).toBe(true);
+    await expectNoAxeViolations(page);
+  });
+
+  it('shows what is reachable from Pello within an hour, on a list and on the map', async () => {
+    const page = await harness.newPage();
+    await page.goto('/?home=854&maxMinutes=60');
+    await page.locator('.results-count').filter({ hasText: 'toteutusta' }).waitFor();
+    await page.locator('.sites-map__canvas[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    const facts = await page.locator('.offering-card').first().textContent();
+    expect(facts).toMatch(/min \(arvio\)|Ei matkaa/);
+    await page.getByText(/Opetuspaikat luettelona/).click();
+    const siteRows = await page.locator('.sites-map tbody tr').allTextContents();
+    expect(siteRows.some((row) => row.includes('Pellon lukio'))).toBe(true);
+    expect(siteRows.some((row) => row.includes('Ylitornion yhteiskoulun lukio'))).toBe(true);
+    expect(siteRows.some((row) => row.includes('Lyseonpuiston lukio'))).toBe(false);
+    await expectNoAxeViolations(page);
+  });
+
+  it('opens an offering page with provider, schedule, seats and travel time', async () => {
+    const page = await harness.newPage();
+    await page.goto('/?home=854&maxMinutes=60&mode=onsite');
+    await page.locator('.offering-card a').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Järjestäjä').waitFor();
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Lukujärjestys');
+    expect(text).toContain('Paikkoja muiden oppilaitosten opiskelijoille');
+    expect(text).toMatch(/noin \d+ min \(arvio\)/);
+    await expectNoAxeViolations(page);
+  });
+
+  it('answers "what can I study living in Pello" grouped by form and field', async () => {
+    const page = await harness.newPage();
+    await page.goto('/living-in?home=854&maxMinutes=60');
+    await page.getByRole('heading', { name: /Lukiokoulutus/ }).waitFor();
+    await page.getByRole('heading', { name: /Ammatillinen koulutus/ }).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/toteutusta, joihin pääset kunnasta Pello enintään 60 minuutissa/);
+    await expectNoAxeViolations(page);
+  });
+
+  it('switches the language to Swedish and English', async () => {
+    const page = await harness.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Alueen kurssitarjotin' }).waitFor();
+    await page.getByRole('button', { name: /Suomeksi/ }).click();
+    await page.getByRole('menuitem', { name: /svenska/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regionens kursbricka' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: /svenska/ }).click();
+    await page.getByRole('menuitem', { name: /English/ }).click();
+    await page.getByRole('heading', { level: 1, name: "The region's course tray" }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: "The region's course tray" }).waitFor();
+  });
+
+  it('lets a coordinator edit an offering, showing field errors before saving', async () => {
+    const page = await harness.newPage();
+    await signIn(page, COORDINATOR, DEMO_PASSWORD);
+    await page.waitForURL(/\/manage$/);
+    await page.locator('.data-table tbody tr').first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: /^Muokkaa toteutusta/ }).first().click();
+    await page.waitForURL(/\/edit$/);
+    const capacity = page.getByLabel('Paikkoja yhteensä');
+    await capacity.waitFor();
+    await expect.poll(() => capacity.inputValue()).not.toBe('20');
+    await capacity.fill('3');
+    await page.getByLabel('Paikkoja muiden oppilaitosten opiskelijoille').fill('5');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByText('Enemmän kuin paikkoja yhteensä').first().waitFor();
+    await expectNoAxeViolations(page);
+    await capacity.fill('30');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL(/\/offerings\/\d+$/);
+    const details = await page.locator('.details').textContent();
+    expect(details).toContain('Paikkoja yhteensä30');
+  });
+
+  it('rejects an import with a bad row, naming the row, and imports nothing', async () => {
+    const page = await harness.newPage();
+    await signIn(page, COORDINATOR, DEMO_PASSWORD);
+    await page.waitForURL(/\/manage$/);
+    const caption = page.locator('.data-table caption');
+    await caption.waitFor();
+    const before = await caption.textContent();
+    const file = join(tmpdir(), `offerings-${Date.now()}.csv`);
+    writeFileSync(
+      file,
+      [
+        'course_code,site,mode,language,academic_year,periods,capacity,seats_for_partners,target_groups',
+        'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,16,4,young',
+        'SATU-2,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,10,12,young',
+      ].join('\n'),
+    );
+    await page.getByLabel('Tiedosto', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Tuo tiedosto' }).click();
+    await page.getByText(/Rivi 3, sarake seats_for_partners/).waitFor();
+    expect(await caption.textContent()).toBe(before);
+    await expectNoAxeViolations(page);
+  });
+
+  it('passes axe on the remaining pages', async () => {
+    const page = await harness.newPage();
+    for (const [path, heading] of [
+      ['/about', 'Tietoa palvelusta'],
+      ['/login', 'Kirjaudu sisään'],
+      ['/no-such-page', 'Sivua ei löydy'],
+    ]) {
+      await page.goto(path!);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expectNoAxeViolations(page);
+    }
+    await signIn(page, COORDINATOR, DEMO_PASSWORD);
+    await page.waitForURL(/\/manage$/);
+    await page.getByRole('link', { name: 'Uusi toteutus' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uusi toteutus' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+});
