@@ -20,19 +20,22 @@ const optionalNumber = (value: string | undefined) => (value ? Number(value) : n
  * Statistics Finland's municipality list joined with the Paavo 2018 age groups. Paavo names areas
  * without codes, in Finnish or (for Swedish-speaking municipalities) in Swedish.
  */
-export function parseMunicipalities(municipalityCsv: string, paavoCsv: string): Insertable<MunicipalityTable>[] {
+export function parseMunicipalities(municipalityCsv: string, paavoCsv: string, schoolsCsv: string): Insertable<MunicipalityTable>[] {
   const cohortsByName = new Map(parseCsv(paavoCsv).map((row) => [row['Area']!, row]));
+  const schoolCentres = meanSchoolLocations(schoolsCsv);
   const column = (age: string) => `${age} years, ${PAAVO_YEAR} (HE)`;
   return parseCsv(municipalityCsv).map((row) => {
     const cohorts = cohortsByName.get(row['municipality_name_fi']!) ?? cohortsByName.get(row['municipality_name_sv']!);
+    const code = row['kunta']!.padStart(3, '0');
+    const fallback = row['centre_lat'] ? undefined : schoolCentres.get(code);
     return {
-      code: row['kunta']!.padStart(3, '0'),
+      code,
       name_fi: row['municipality_name_fi']!,
       name_sv: row['municipality_name_sv'] || row['municipality_name_fi']!,
       maakunta_code: row['maakunta_code']!,
       maakunta_name_fi: row['maakunta_name_fi']!,
-      lat: optionalNumber(row['centre_lat']),
-      lon: optionalNumber(row['centre_lon']),
+      lat: optionalNumber(row['centre_lat']) ?? fallback?.lat ?? null,
+      lon: optionalNumber(row['centre_lon']) ?? fallback?.lon ?? null,
       population: optionalNumber(row['population']),
       population_year: optionalNumber(row['population_year']),
       cohort_13_15: optionalNumber(cohorts?.[column('13-15')]),
@@ -43,10 +46,25 @@ export function parseMunicipalities(municipalityCsv: string, paavoCsv: string): 
   });
 }
 
+/**
+ * The mean location of a municipality's schools: the centre used where Statistics Finland gives no
+ * central locality (Tuusula in the 2026 list).
+ */
+function meanSchoolLocations(schoolsCsv: string) {
+  const sums = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const row of parseCsv(schoolsCsv)) {
+    if (!row['municipality_code'] || !row['lat']) continue;
+    const sum = sums.get(row['municipality_code']) ?? { lat: 0, lon: 0, n: 0 };
+    sums.set(row['municipality_code'], { lat: sum.lat + Number(row['lat']), lon: sum.lon + Number(row['lon']), n: sum.n + 1 });
+  }
+  return new Map([...sums].map(([code, s]) => [code, { lat: s.lat / s.n, lon: s.lon / s.n }]));
+}
+
 export function loadReferenceMunicipalities() {
   return parseMunicipalities(
     readReferenceFile('fi_municipalities_2026.csv'),
     readReferenceFile('paavo_2018_municipality_age_groups.csv'),
+    readReferenceFile('fi_schools_all.csv'),
   );
 }
 

@@ -10,10 +10,10 @@ export interface RegionTable {
   name_sv: string;
   name_en: string;
   /** Road distance ÷ great-circle distance, for the travel-time estimate. */
-  travel_circuity: number;
-  travel_speed_kmh: number;
+  travel_circuity: Generated<number>;
+  travel_speed_kmh: Generated<number>;
   /** Minutes added to every on-site trip (walking, waiting, parking). */
-  travel_overhead_minutes: number;
+  travel_overhead_minutes: Generated<number>;
   is_demo: Generated<boolean>;
 }
 
@@ -59,7 +59,7 @@ export interface SiteTable {
   municipality_code: string;
   lat: number;
   lon: number;
-  location_approximate: boolean;
+  location_approximate: Generated<boolean>;
   is_demo: Generated<boolean>;
 }
 

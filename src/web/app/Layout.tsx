@@ -24,7 +24,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand__tagline">{t('layout.tagline')}</span>
           </NavLink>
           <div className="site-header__tools">
-            <LanguageMenu buttonText={LANGUAGE_NAMES[i18n.language as keyof typeof LANGUAGE_NAMES]}>
+            <LanguageMenu
+              buttonText={LANGUAGE_NAMES[i18n.language as keyof typeof LANGUAGE_NAMES]}
+              aria-label={`${t('layout.language')}: ${LANGUAGE_NAMES[i18n.language as keyof typeof LANGUAGE_NAMES]}`}
+            >
               {LANGUAGES.map((language) => (
                 <LanguageMenuItem key={language} lang={language} selected={i18n.language === language} onSelect={() => setLanguage(language)}>
                   {LANGUAGE_NAMES[language]}
