@@ -50,7 +50,8 @@ async function run(engine: 'postgres' | 'pglite', db: Db) {
   const started = performance.now();
   await generateNationalCatalogue(db, SIZE, (done) => bar.update(done));
   bar.stop();
-  await sql`analyze`.execute(db);
+  // Steady state: autovacuum has run, so the visibility map lets index-only scans count cheaply.
+  await sql`vacuum analyze`.execute(db);
   console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const app = await buildApp({ db, serveWeb: false });

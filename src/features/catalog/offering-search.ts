@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest } from '../../server/http/errors.js';
 import type { SiteTravelTimes, TravelFromHome } from '../travel/site-travel-times.js';
+import { travelRings } from '../travel/travel-rings.js';
 import { offeringDto, type OfferingRow } from './offering-dto.js';
 import { foldForSearch, likePattern } from './search-text.js';
 import {
@@ -12,6 +13,7 @@ import {
   MODES_WITHOUT_TRAVEL,
   TARGET_GROUPS,
   TEACHING_LANGUAGES,
+  type DeliveryMode,
 } from './vocabulary.js';
 
 /** A comma-separated list in a query string: `mode=onsite,hybrid`. */
@@ -45,26 +47,33 @@ export const offeringSearchSchema = z.object({
 });
 export type OfferingSearch = z.infer<typeof offeringSearchSchema>;
 
-const NO_TRAVEL_MODES = sql.join(MODES_WITHOUT_TRAVEL.map((m) => sql.lit(m)));
+
+/** Travel minutes of sites from home as a relation `t(site_id, minutes)`. */
+function travelRelation(minutesBySite: ReadonlyMap<number, number>) {
+  const siteIds = [...minutesBySite.keys()];
+  const minutes = [...minutesBySite.values()];
+  return sql<{ site_id: number; minutes: number }>`(select unnest(${siteIds}::int[]) as site_id, unnest(${minutes}::int[]) as minutes)`.as('t');
+}
 
 /**
- * Offerings joined with course, provider, site and the travel minutes `t` of each site from the
- * home municipality (empty without a home, or only sites within `onlyWithin` minutes).
+ * Offerings joined with their course, provider and site. The joins are lateral lookups by primary
+ * key (`limit 1` keeps the planner from flattening them): a page is a few rows, and the planner
+ * would otherwise hash whole tables to join them.
  */
-function joinedOfferings(db: Db, travel: TravelFromHome | undefined, onlyWithin?: number) {
-  const entries = [...(travel?.minutesBySite ?? [])].filter(
-    ([, minutes]) => onlyWithin === undefined || minutes <= onlyWithin,
-  );
-  const siteIds = entries.map(([id]) => id);
-  const minutes = entries.map(([, m]) => m);
+function joinedOfferings(db: Db) {
   return db
     .selectFrom('offering as o')
-    .innerJoin('course as c', 'c.id', 'o.course_id')
-    .innerJoin('organization as p', 'p.id', 'o.provider_id')
-    .leftJoin('site as s', 's.id', 'o.site_id')
-    .leftJoin(
-      sql<{ site_id: number; minutes: number }>`(select unnest(${siteIds}::int[]) as site_id, unnest(${minutes}::int[]) as minutes)`.as('t'),
-      (join) => join.onRef('t.site_id', '=', 'o.site_id'),
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('course').selectAll().whereRef('course.id', '=', 'o.course_id').limit(1).as('c'),
+      (join) => join.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('organization').select(['id', 'name']).whereRef('organization.id', '=', 'o.provider_id').limit(1).as('p'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('site').selectAll().whereRef('site.id', '=', 'o.site_id').limit(1).as('s'),
+      (join) => join.onTrue(),
     );
 }
 type JoinedOfferings = ReturnType<typeof joinedOfferings>;
@@ -108,47 +117,137 @@ function selectOfferingRow(query: JoinedOfferings) {
     'o.contact_email',
     'o.status',
     'o.is_demo',
-    sql<number | null>`case when o.mode in (${NO_TRAVEL_MODES}) then null else t.minutes end`.as('travel_minutes'),
   ]);
+}
+
+/** Travel minutes only where a student travels: not to remote or online study. */
+function dtoWithTravel(row: OfferingRow, travel: TravelFromHome | undefined) {
+  const travels = travel && row.site_id !== null && !MODES_WITHOUT_TRAVEL.includes(row.mode as DeliveryMode);
+  const minutes = travels ? (travel.minutesBySite.get(row.site_id!) ?? null) : null;
+  return offeringDto(row, minutes, travel?.model ?? null);
 }
 
 export async function findOffering(db: Db, travelTimes: SiteTravelTimes, id: number, home?: string) {
   const travel = home ? await travelTimes.fromHome(home) : undefined;
-  const row = await selectOfferingRow(joinedOfferings(db, travel)).where('o.id', '=', id).executeTakeFirst();
-  return row && offeringDto(row as OfferingRow, row.travel_minutes, travel?.model ?? null);
+  const row = await selectOfferingRow(joinedOfferings(db)).where('o.id', '=', id).executeTakeFirst();
+  return row && dtoWithTravel(row as OfferingRow, travel);
 }
 
-function applyFilters(query: JoinedOfferings, f: OfferingSearch, withTravel: boolean): JoinedOfferings {
+interface WordMatches {
+  courseIds: number[];
+  providerIds: number[];
+  /** The sort names of the matched courses span this range; null when a provider matched too. */
+  nameRange: { first: string; last: string } | null;
+}
+
+/**
+ * The courses and providers each search word names. Looked up first in the small tables, so that
+ * the offering query becomes index lookups by id instead of a text scan joined to every offering.
+ */
+async function matchWords(db: Db, q: string | undefined): Promise<WordMatches[]> {
+  const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
+  return Promise.all(
+    words.map(async (word) => {
+      const pattern = likePattern(word);
+      const [courses, providers] = await Promise.all([
+        db.selectFrom('course').select(['id', sql<string>`lower(name_fi)`.as('sort_name')]).where('search_text', 'like', pattern).execute(),
+        db.selectFrom('organization').select('id').where('search_text', 'like', pattern).execute(),
+      ]);
+      const names = courses.map((c) => c.sort_name).sort();
+      return {
+        courseIds: courses.map((c) => c.id),
+        providerIds: providers.map((p) => p.id),
+        nameRange: providers.length === 0 && names.length > 0 ? { first: names[0]!, last: names.at(-1)! } : null,
+      };
+    }),
+  );
+}
+
+/** Offerings matching the filters, before any ordering; no joins, so indexes on offering serve it. */
+function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], travel: TravelFromHome | undefined) {
+  let query = db.selectFrom('offering as o');
   if (!f.includeWithdrawn) query = query.where('o.status', '=', 'published');
-  for (const word of foldForSearch(f.q ?? '').split(' ').filter(Boolean)) {
-    const pattern = likePattern(word);
-    query = query.where((eb) => eb.or([eb('c.search_text', 'like', pattern), eb('p.search_text', 'like', pattern)]));
+  for (const { courseIds, providerIds, nameRange } of words) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.course_id', '=', sql<number>`any(${courseIds}::int[])`),
+        eb('o.provider_id', '=', sql<number>`any(${providerIds}::int[])`),
+      ]),
+    );
+    // Redundant with the ids, but lets the name-ordered index start where the matches start.
+    if (nameRange) query = query.where('o.course_sort_name', '>=', nameRange.first).where('o.course_sort_name', '<=', nameRange.last);
   }
   if (f.mode) query = query.where('o.mode', 'in', f.mode);
-  if (f.form) query = query.where('c.education_form', 'in', f.form);
-  if (f.field) query = query.where('c.field', 'in', f.field);
+  if (f.form) query = query.where('o.education_form', 'in', f.form);
+  if (f.field) query = query.where('o.field', 'in', f.field);
   if (f.lang) query = query.where('o.language', 'in', f.lang);
   if (f.targetGroup) query = query.where(sql<boolean>`o.target_groups && ${f.targetGroup}::text[]`);
-  if (f.period) query = query.where(sql<boolean>`${f.period}::int = any(o.periods)`);
-  if (f.municipality) query = query.where('s.municipality_code', '=', f.municipality);
+  if (f.period) query = query.where(sql<boolean>`o.periods @> array[${f.period}::int]`);
+  if (f.municipality) {
+    const municipality = f.municipality;
+    query = query.where('o.site_id', 'in', (eb) => eb.selectFrom('site').select('id').where('municipality_code', '=', municipality));
+  }
   if (f.region) query = query.where('o.region_id', '=', f.region);
   if (f.provider) query = query.where('o.provider_id', '=', f.provider);
   if (f.seatsLeft) query = query.where('o.seats_for_partners', '>', 0);
-  if (withTravel && f.maxMinutes !== undefined) {
-    query = query.where((eb) => eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('t.minutes', 'is not', null)]));
+  if (travel && f.maxMinutes !== undefined) {
+    const max = f.maxMinutes;
+    const reachable = [...travel.minutesBySite].filter(([, minutes]) => minutes <= max).map(([id]) => id);
+    query = query.where((eb) =>
+      eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('o.site_id', '=', sql<number>`any(${reachable}::int[])`)]),
+    );
   }
   return query;
 }
+type FilteredOfferings = ReturnType<typeof filteredOfferings>;
 
-function applySort<Q extends ReturnType<typeof selectOfferingRow>>(query: Q, sort: OfferingSearch['sort']) {
-  switch (sort) {
-    case 'travel':
-      return query.orderBy(sql`travel_minutes asc nulls last`).orderBy('c.name_fi').orderBy('o.id');
-    case 'code':
-      return query.orderBy('c.code').orderBy('o.id');
-    default:
-      return query.orderBy('c.name_fi').orderBy('o.id');
+/** Counting stops here: past it a search says "over N" (docs/decisions/0002-capped-search-counts.md). */
+export const COUNT_CAP = 1000;
+
+async function countUpTo(db: Db, filtered: FilteredOfferings, cap: number) {
+  const row = await db
+    .selectFrom(filtered.select(sql`1`.as('one')).limit(cap + 1).as('matches'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name').orderBy('o.id').select('o.id');
+
+/**
+ * Page ids by travel time from home, nearest first, then study from home by name. The nearest
+ * ring of sites is searched first; a wider ring only when it holds too few offerings.
+ */
+async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, offset: number, limit: number) {
+  const need = offset + limit;
+  let travelling: number[] = [];
+  for (const ring of travelRings(travel.minutesBySite)) {
+    const minutes = new Map(ring.siteIds.map((id) => [id, travel.minutesBySite.get(id)!]));
+    const rows = await byName(
+      filtered
+        .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
+        .where('o.site_id', '=', sql<number>`any(${ring.siteIds}::int[])`)
+        .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
+        .orderBy('t.minutes'),
+    )
+      .limit(need)
+      .execute();
+    travelling = rows.map((r) => r.id);
+    if (travelling.length >= need || ring.isLast) break;
   }
+  if (travelling.length >= need) return travelling.slice(offset, need);
+  const start = Math.max(offset, travelling.length);
+  const fromHome = await byName(filtered.where('o.mode', 'in', MODES_WITHOUT_TRAVEL))
+    .limit(need - start)
+    .offset(start - travelling.length)
+    .execute();
+  return [...travelling.slice(offset), ...fromHome.map((r) => r.id)];
+}
+
+async function pageIds(filtered: FilteredOfferings, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
+  if (sort === 'travel' && travel) return travelOrderedIds(filtered, travel, f.offset, f.limit);
+  const ordered = sort === 'code' ? filtered.orderBy('o.course_code') : filtered;
+  return (await byName(ordered).limit(f.limit).offset(f.offset).execute()).map((r) => r.id);
 }
 
 export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
@@ -159,54 +258,40 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
   if (f.home && !travel) {
     throw badRequest([{ path: 'querystring.home', code: 'unknown_municipality', message: 'no such municipality, or it has no centre point' }]);
   }
-  const filtered = applyFilters(joinedOfferings(db, travel, f.maxMinutes), f, travel !== undefined);
-  const sort = f.sort ?? (travel ? 'travel' : 'name');
-  const rows = (await applySort(selectOfferingRow(filtered), sort)
-    .select(sql<number>`count(*) over ()`.as('total_count'))
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute()) as (OfferingRow & { travel_minutes: number | null; total_count: number })[];
-  const total = rows[0]?.total_count ?? (f.offset > 0 ? await countOfferings(filtered) : 0);
+  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel);
+  const [ids, total] = await Promise.all([
+    pageIds(filtered, f.sort ?? (travel ? 'travel' : 'name'), travel, f),
+    countUpTo(db, filtered, COUNT_CAP),
+  ]);
+  const rows = ids.length === 0 ? [] : await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row as OfferingRow]));
   return {
-    items: rows.map((row) => offeringDto(row, row.travel_minutes, travel?.model ?? null)),
-    total,
+    items: ids.map((id) => dtoWithTravel(byId.get(id)!, travel)),
+    total: Math.min(total, COUNT_CAP),
+    totalIsExact: total <= COUNT_CAP,
     limit: f.limit,
     offset: f.offset,
     travelModel: travel?.model ?? null,
   };
 }
 
-async function countOfferings(filtered: JoinedOfferings): Promise<number> {
-  const row = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /** Sites of every matching offering, for the map: one point per site with its offering count. */
 export async function searchOfferingSites(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
   const travel = f.home ? await travelTimes.fromHome(f.home) : undefined;
-  const filtered = applyFilters(joinedOfferings(db, travel, f.maxMinutes), f, travel !== undefined);
-  const rows = await filtered
-    .select([
-      's.id',
-      's.name',
-      's.municipality_code',
-      's.lat',
-      's.lon',
-      's.location_approximate',
-      sql<number>`count(*)`.as('offering_count'),
-    ])
-    .where('o.site_id', 'is not', null)
+  const rows = await filteredOfferings(db, f, await matchWords(db, f.q), travel)
+    .innerJoin('site as s', 's.id', 'o.site_id')
+    .select(['s.id', 's.name', 's.municipality_code', 's.lat', 's.lon', 's.location_approximate', sql<number>`count(*)`.as('offering_count')])
     .groupBy(['s.id', 's.name', 's.municipality_code', 's.lat', 's.lon', 's.location_approximate'])
     .orderBy('s.name')
     .execute();
   return rows.map((r) => ({
-    id: r.id as number,
-    name: r.name as string,
-    municipalityCode: r.municipality_code as string,
-    lat: r.lat as number,
-    lon: r.lon as number,
-    locationApproximate: r.location_approximate as boolean,
+    id: r.id,
+    name: r.name,
+    municipalityCode: r.municipality_code,
+    lat: r.lat,
+    lon: r.lon,
+    locationApproximate: r.location_approximate,
     offeringCount: Number(r.offering_count),
-    travelMinutes: travel?.minutesBySite.get(r.id as number) ?? null,
+    travelMinutes: travel?.minutesBySite.get(r.id) ?? null,
   }));
 }

@@ -85,6 +85,11 @@ export interface OfferingTable {
   course_id: number;
   provider_id: number;
   site_id: number | null;
+  /** Copies of the course's keys, kept by a trigger (migration 0002) for join-free search. */
+  course_code: Generated<string>;
+  course_sort_name: Generated<string>;
+  education_form: Generated<string>;
+  field: Generated<string>;
   mode: string;
   language: string;
   academic_year: string;
