@@ -59,6 +59,7 @@ async function run(engine: 'postgres' | 'pglite', db: Db) {
   const regions = (await db.selectFrom('region').select('id').execute()).map((r) => r.id);
   const queries = searchQueries(municipalities, regions, WARM_UP + SEARCHES);
   const durations: number[] = [];
+  const slowest: { url: string; ms: number }[] = [];
   let results = 0;
   const searchBar = new cliProgress.SingleBar({ format: `  ${engine} searches [{bar}] {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
   searchBar.start(queries.length, 0);
@@ -69,6 +70,7 @@ async function run(engine: 'postgres' | 'pglite', db: Db) {
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
     if (i >= WARM_UP) {
       durations.push(elapsed);
+      slowest.push({ url, ms: elapsed });
       results += response.json().total;
     }
     searchBar.increment();
@@ -76,6 +78,7 @@ async function run(engine: 'postgres' | 'pglite', db: Db) {
   searchBar.stop();
   await app.close();
   const stats = summarize(durations);
+  for (const { url, ms } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`    slow: ${ms.toFixed(1)} ms ${url}`);
   console.log(`  ${engine}: p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; mean hits ${(results / SEARCHES).toFixed(0)}`);
   return stats;
 }
@@ -95,6 +98,7 @@ try {
 } finally {
   server.stop();
 }
+if (process.env.BENCH_ENGINES === "postgres") process.exit(0);
 const pglite = await openMigratedDatabase({ kind: 'pglite', pglite: await createMemoryPGlite() });
 figures.pglite = await run('pglite', pglite);
 await pglite.destroy();

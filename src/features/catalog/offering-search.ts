@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest } from '../../server/http/errors.js';
 import type { SiteTravelTimes, TravelFromHome } from '../travel/site-travel-times.js';
-import { travelRings } from '../travel/travel-rings.js';
+import { nearestSites, nearestSitesCovering } from '../travel/nearest-sites.js';
 import { offeringDto, type OfferingRow } from './offering-dto.js';
 import { foldForSearch, likePattern } from './search-text.js';
 import {
@@ -191,8 +191,7 @@ function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], trav
   if (f.provider) query = query.where('o.provider_id', '=', f.provider);
   if (f.seatsLeft) query = query.where('o.seats_for_partners', '>', 0);
   if (travel && f.maxMinutes !== undefined) {
-    const max = f.maxMinutes;
-    const reachable = [...travel.minutesBySite].filter(([, minutes]) => minutes <= max).map(([id]) => id);
+    const reachable = nearestSites(travel.nearestFirst, travel.minutesBySite, Infinity, f.maxMinutes);
     query = query.where((eb) =>
       eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('o.site_id', '=', sql<number>`any(${reachable}::int[])`)]),
     );
@@ -214,28 +213,42 @@ async function countUpTo(db: Db, filtered: FilteredOfferings, cap: number) {
 
 const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name').orderBy('o.id').select('o.id');
 
+const FIRST_RING_SITES = 32;
+
+/** Offerings at the given sites in travel order: minutes from home, then name. */
+function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>) {
+  const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
+  return byName(
+    filtered
+      .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
+      // Implied by the join, but stated so that the planner reads these sites through the site index.
+      .where('o.site_id', '=', sql<number>`any(${siteIds}::int[])`)
+      .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
+      .orderBy('t.minutes'),
+  );
+}
+
 /**
- * Page ids by travel time from home, nearest first, then study from home by name. The nearest
- * ring of sites is searched first; a wider ring only when it holds too few offerings.
+ * Page ids by travel time from home, nearest first, then study from home by name. A broad search
+ * fills its page from the nearest sites; a narrow one counts its offerings per site and reads the
+ * page from just the nearest sites that hold enough.
  */
-async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, offset: number, limit: number) {
+async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, maxMinutes: number | undefined, offset: number, limit: number) {
   const need = offset + limit;
-  let travelling: number[] = [];
-  for (const ring of travelRings(travel.minutesBySite)) {
-    const minutes = new Map(ring.siteIds.map((id) => [id, travel.minutesBySite.get(id)!]));
-    const rows = await byName(
-      filtered
-        .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
-        .where('o.site_id', '=', sql<number>`any(${ring.siteIds}::int[])`)
-        .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
-        .orderBy('t.minutes'),
-    )
-      .limit(need)
-      .execute();
-    travelling = rows.map((r) => r.id);
-    if (travelling.length >= need || ring.isLast) break;
-  }
-  if (travelling.length >= need) return travelling.slice(offset, need);
+  const { minutesBySite } = travel;
+  const firstRing = nearestSites(travel.nearestFirst, minutesBySite, FIRST_RING_SITES, maxMinutes);
+  const near = await travelOrdered(filtered, firstRing, minutesBySite).limit(need).execute();
+  if (near.length >= need) return near.slice(offset).map((r) => r.id);
+
+  const perSite = await filtered
+    .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
+    .select(['o.site_id', sql<number>`count(*)`.as('n')])
+    .groupBy('o.site_id')
+    .execute();
+  const { siteIds, isEverySite } = nearestSitesCovering(new Map(perSite.map((r) => [r.site_id!, Number(r.n)])), minutesBySite, need);
+  const travelling = (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
+  if (travelling.length >= need || !isEverySite) return travelling.slice(offset, need);
+
   const start = Math.max(offset, travelling.length);
   const fromHome = await byName(filtered.where('o.mode', 'in', MODES_WITHOUT_TRAVEL))
     .limit(need - start)
@@ -245,7 +258,7 @@ async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromH
 }
 
 async function pageIds(filtered: FilteredOfferings, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
-  if (sort === 'travel' && travel) return travelOrderedIds(filtered, travel, f.offset, f.limit);
+  if (sort === 'travel' && travel) return travelOrderedIds(filtered, travel, f.maxMinutes, f.offset, f.limit);
   const ordered = sort === 'code' ? filtered.orderBy('o.course_code') : filtered;
   return (await byName(ordered).limit(f.limit).offset(f.offset).execute()).map((r) => r.id);
 }

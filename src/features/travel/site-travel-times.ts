@@ -10,6 +10,8 @@ import {
 export interface TravelFromHome {
   model: TravelModel;
   minutesBySite: ReadonlyMap<number, number>;
+  /** Site ids by travel time, nearest first (ties by id). */
+  nearestFirst: readonly number[];
 }
 
 interface Snapshot {
@@ -59,7 +61,8 @@ export class SiteTravelTimes {
       model = provider.model;
       for (const [id, minutes] of await provider.minutesFrom(origin, sites)) minutesBySite.set(id, minutes);
     }
-    return { model, minutesBySite };
+    const nearestFirst = [...minutesBySite.keys()].sort((a, b) => minutesBySite.get(a)! - minutesBySite.get(b)! || a - b);
+    return { model, minutesBySite, nearestFirst };
   }
 
   async #current(): Promise<Snapshot> {

@@ -43,6 +43,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index offering_published_name_idx on offering (course_sort_name, id) where status = 'published';
     create index offering_published_code_idx on offering (course_code, id) where status = 'published';
     create index offering_mode_idx on offering (mode);
+    create index offering_language_idx on offering (language);
+    create index offering_education_form_idx on offering (education_form);
+    create index offering_field_idx on offering (field);
     create index offering_periods_idx on offering using gin (periods);
     create index offering_target_groups_idx on offering using gin (target_groups);
   `.execute(db);
