@@ -200,7 +200,7 @@ function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], trav
 }
 type FilteredOfferings = ReturnType<typeof filteredOfferings>;
 
-/** Counting stops here: past it a search says "over N" (docs/decisions/0002-capped-search-counts.md). */
+/** Counting stops here: past it a search says "over N" (docs/decisions/0001-capped-search-counts.md). */
 export const COUNT_CAP = 1000;
 
 async function countUpTo(db: Db, filtered: FilteredOfferings, cap: number) {

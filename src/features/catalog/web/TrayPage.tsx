@@ -15,6 +15,8 @@ const PARAM_KEYS: (keyof TrayParams)[] = ['q', 'home', 'maxMinutes', 'form', 'fi
 export interface SearchResult {
   items: OfferingDto[];
   total: number;
+  /** False when the search matched more than the server counts; `total` is then that cap. */
+  totalIsExact: boolean;
   travelModel: 'estimate' | null;
 }
 
@@ -46,7 +48,8 @@ export function TrayPage() {
         <section aria-labelledby="results-heading" className="tray-results">
           <h2 id="results-heading" className="results-heading">{t('tray.results')}</h2>
           <div aria-live="polite" aria-atomic="true" className="results-count">
-            {results.state === 'ready' && t('tray.resultCount', { count: results.data.total })}
+            {results.state === 'ready' &&
+              t(results.data.totalIsExact ? 'tray.resultCount' : 'tray.resultCountOver', { count: results.data.total })}
           </div>
           {results.state === 'ready' && params.home && (
             <p className="travel-note">{t('tray.travelNote')}</p>
