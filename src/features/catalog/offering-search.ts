@@ -257,10 +257,25 @@ async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromH
   return [...travelling.slice(offset), ...fromHome.map((r) => r.id)];
 }
 
-async function pageIds(filtered: FilteredOfferings, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
-  if (sort === 'travel' && travel) return travelOrderedIds(filtered, travel, f.maxMinutes, f.offset, f.limit);
-  const ordered = sort === 'code' ? filtered.orderBy('o.course_code') : filtered;
-  return (await byName(ordered).limit(f.limit).offset(f.offset).execute()).map((r) => r.id);
+/** One page of full rows, in order. Name and code order read the page in one query. */
+async function pageRows(
+  db: Db,
+  filtered: FilteredOfferings,
+  sort: NonNullable<OfferingSearch['sort']>,
+  travel: TravelFromHome | undefined,
+  f: OfferingSearch,
+): Promise<OfferingRow[]> {
+  if (sort === 'travel' && travel) {
+    const ids = await travelOrderedIds(filtered, travel, f.maxMinutes, f.offset, f.limit);
+    if (ids.length === 0) return [];
+    const rows = await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row as OfferingRow]));
+    return ids.map((id) => byId.get(id)!);
+  }
+  const page = byName(sort === 'code' ? filtered.orderBy('o.course_code') : filtered).limit(f.limit).offset(f.offset);
+  const rows = selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', page);
+  const ordered = sort === 'code' ? rows.orderBy('o.course_code') : rows;
+  return (await ordered.orderBy('o.course_sort_name').orderBy('o.id').execute()) as OfferingRow[];
 }
 
 export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
@@ -272,14 +287,12 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
     throw badRequest([{ path: 'querystring.home', code: 'unknown_municipality', message: 'no such municipality, or it has no centre point' }]);
   }
   const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel);
-  const [ids, total] = await Promise.all([
-    pageIds(filtered, f.sort ?? (travel ? 'travel' : 'name'), travel, f),
+  const [rows, total] = await Promise.all([
+    pageRows(db, filtered, f.sort ?? (travel ? 'travel' : 'name'), travel, f),
     countUpTo(db, filtered, COUNT_CAP),
   ]);
-  const rows = ids.length === 0 ? [] : await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
-  const byId = new Map(rows.map((row) => [row.id, row as OfferingRow]));
   return {
-    items: ids.map((id) => dtoWithTravel(byId.get(id)!, travel)),
+    items: rows.map((row) => dtoWithTravel(row, travel)),
     total: Math.min(total, COUNT_CAP),
     totalIsExact: total <= COUNT_CAP,
     limit: f.limit,
