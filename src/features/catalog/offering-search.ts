@@ -246,7 +246,8 @@ async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromH
     .groupBy('o.site_id')
     .execute();
   const { siteIds, isEverySite } = nearestSitesCovering(new Map(perSite.map((r) => [r.site_id!, Number(r.n)])), minutesBySite, need);
-  const travelling = (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
+  const travelling =
+    siteIds.length === 0 ? [] : (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
   if (travelling.length >= need || !isEverySite) return travelling.slice(offset, need);
 
   const start = Math.max(offset, travelling.length);
