@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authPlugin } from '../features/auth/auth-plugin.js';
 import { authRoutes } from '../features/auth/auth-routes.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
+import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });
+      await api.register(providerRoutes, { db, travelTimes });
     },
     { prefix: API_PREFIX },
   );

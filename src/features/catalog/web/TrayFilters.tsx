@@ -4,7 +4,7 @@ import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
 import { DELIVERY_MODES, EDUCATION_FORMS, FIELDS, PERIODS, TARGET_GROUPS, TEACHING_LANGUAGES } from '../vocabulary.js';
 
 export type TrayParams = Record<
-  'q' | 'home' | 'maxMinutes' | 'form' | 'field' | 'mode' | 'lang' | 'period' | 'targetGroup' | 'seatsLeft' | 'sort',
+  'q' | 'home' | 'maxMinutes' | 'municipality' | 'form' | 'field' | 'mode' | 'lang' | 'period' | 'targetGroup' | 'seatsLeft' | 'sort',
   string | null
 >;
 
@@ -50,6 +50,12 @@ export function TrayFilters({ params, onChange }: { params: TrayParams; onChange
           onChange={(home) => onChange({ home, maxMinutes: home ? params.maxMinutes : null })}
         />
         {params.home && choice('maxMinutes', 'filters.maxMinutes', TRAVEL_LIMITS, (v) => t('filters.withinMinutes', { minutes: v }))}
+        <MunicipalitySelect
+          id="filter-municipality"
+          labelText={t('filters.siteMunicipality')}
+          value={params.municipality}
+          onChange={(municipality) => onChange({ municipality })}
+        />
         {choice('form', 'filters.form', EDUCATION_FORMS, (v) => t(`form.${v}`))}
         {choice('field', 'filters.field', FIELDS, (v) => t(`field.${v}`))}
         {choice('mode', 'filters.mode', DELIVERY_MODES, (v) => t(`mode.${v}`))}

@@ -10,7 +10,7 @@ import { SitesMap, type MapSite } from './SitesMap.js';
 import { TrayFilters, type TrayParams } from './TrayFilters.js';
 
 const PAGE_SIZE = 20;
-const PARAM_KEYS: (keyof TrayParams)[] = ['q', 'home', 'maxMinutes', 'form', 'field', 'mode', 'lang', 'period', 'targetGroup', 'seatsLeft', 'sort'];
+const PARAM_KEYS: (keyof TrayParams)[] = ['q', 'home', 'maxMinutes', 'municipality', 'form', 'field', 'mode', 'lang', 'period', 'targetGroup', 'seatsLeft', 'sort'];
 
 export interface SearchResult {
   items: OfferingDto[];
