@@ -52,7 +52,7 @@ program
     if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) {
       console.log('Loaded the Lappi demo region.');
     }
-    const app = await buildApp({ db, logger: true, secureCookies: process.env.SECURE_COOKIES === 'true' });
+    const app = await buildApp({ db, logLevel: process.env.LOG_LEVEL ?? 'warn', secureCookies: process.env.SECURE_COOKIES === 'true' });
     const close = async () => {
       await app.close();
       await db.destroy();

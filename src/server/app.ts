@@ -20,7 +20,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url
 
 export interface AppOptions {
   db: Db;
-  logger?: boolean;
+  /** Pino log level, or false for none. */
+  logLevel?: string | false;
   loginAttemptsPerMinute?: number;
   secureCookies?: boolean;
   /** Serve the built web app from dist/web (when it exists). */
@@ -29,7 +30,7 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

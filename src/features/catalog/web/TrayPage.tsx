@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Heading, LoadingSpinner, Pagination, Paragraph } from 'suomifi-ui-components';
@@ -6,10 +7,12 @@ import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
 import { OfferingCard } from './OfferingCard.js';
-import { SitesMap, type MapSite } from './SitesMap.js';
+import type { MapSite } from './SitesMap.js';
 import { TrayFilters, type TrayParams } from './TrayFilters.js';
 
 const PAGE_SIZE = 20;
+/** MapLibre is most of the bundle: it loads after the list, in its own chunk. */
+const SitesMap = lazy(() => import('./SitesMap.js').then((m) => ({ default: m.SitesMap })));
 const PARAM_KEYS: (keyof TrayParams)[] = ['q', 'home', 'maxMinutes', 'municipality', 'form', 'field', 'mode', 'lang', 'period', 'targetGroup', 'seatsLeft', 'sort'];
 
 export interface SearchResult {
@@ -88,7 +91,11 @@ export function TrayPage() {
           )}
         </section>
         <aside className="tray-map">
-          {sites.state === 'ready' && <SitesMap sites={sites.data.items} home={params.home} />}
+          {sites.state === 'ready' && (
+            <Suspense fallback={<LoadingSpinner text={t('common.loading')} variant="small" />}>
+              <SitesMap sites={sites.data.items} home={params.home} />
+            </Suspense>
+          )}
           {sites.state === 'error' && <ErrorNotice error={sites.error} />}
         </aside>
       </div>
