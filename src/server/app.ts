@@ -10,6 +10,7 @@ import { authPlugin } from '../features/auth/auth-plugin.js';
 import { authRoutes } from '../features/auth/auth-routes.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
+import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });
+      await api.register(enrolmentRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

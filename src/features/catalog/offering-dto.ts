@@ -35,6 +35,8 @@ export interface OfferingDto {
   timeSlots: TimeSlotRow[];
   capacity: number;
   seatsForPartners: number;
+  /** Partner seats already held by accepted, enrolled and completed students. */
+  seatsTaken: number;
   targetGroups: TargetGroup[];
   feeEuros: number;
   enrolmentStart: string | null;
@@ -77,6 +79,7 @@ export interface OfferingRow {
   time_slots: TimeSlotRow[];
   capacity: number;
   seats_for_partners: number;
+  seats_taken: number;
   target_groups: string[];
   fee_cents: number;
   enrolment_start: string | null;
@@ -123,6 +126,7 @@ export function offeringDto(row: OfferingRow, travelMinutes: number | null, trav
     timeSlots: row.time_slots,
     capacity: row.capacity,
     seatsForPartners: row.seats_for_partners,
+    seatsTaken: row.seats_taken,
     targetGroups: row.target_groups as TargetGroup[],
     feeEuros: row.fee_cents / 100,
     enrolmentStart: row.enrolment_start,

@@ -109,6 +109,7 @@ function selectOfferingRow(query: JoinedOfferings) {
     'o.time_slots',
     'o.capacity',
     'o.seats_for_partners',
+    'o.seats_taken',
     'o.target_groups',
     'o.fee_cents',
     'o.enrolment_start',
@@ -189,7 +190,7 @@ function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], trav
   }
   if (f.region) query = query.where('o.region_id', '=', f.region);
   if (f.provider) query = query.where('o.provider_id', '=', f.provider);
-  if (f.seatsLeft) query = query.where('o.seats_for_partners', '>', 0);
+  if (f.seatsLeft) query = query.where((eb) => eb('o.seats_for_partners', '>', eb.ref('o.seats_taken')));
   if (travel && f.maxMinutes !== undefined) {
     const reachable = nearestSites(travel.nearestFirst, travel.minutesBySite, Infinity, f.maxMinutes);
     query = query.where((eb) =>

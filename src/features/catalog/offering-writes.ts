@@ -150,7 +150,10 @@ export async function updateOffering(
     ...withoutUndefined(patch),
   };
   const { issues, row } = await prepareOffering(db, current.provider_id, merged, bodyField);
-  if (!row) throw badRequest(issues);
+  if (merged.seatsForPartners < current.seats_taken) {
+    issues.push({ path: 'body.seatsForPartners', code: 'below_seats_taken', message: `${current.seats_taken} partner seats are taken already` });
+  }
+  if (!row || issues.length > 0) throw badRequest(issues);
   await db
     .updateTable('offering')
     .set({ ...row, status: patch.status ?? current.status, updated_at: new Date() })

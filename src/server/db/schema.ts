@@ -97,6 +97,8 @@ export interface OfferingTable {
   time_slots: ColumnType<TimeSlotRow[], string, string>;
   capacity: number;
   seats_for_partners: number;
+  /** Partner seats held by accepted, enrolled and completed enrolments (migration 0003). */
+  seats_taken: Generated<number>;
   target_groups: string[];
   fee_cents: number;
   enrolment_start: string | null;
@@ -135,6 +137,31 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+export interface EnrolmentTable {
+  id: Generated<number>;
+  region_id: number;
+  offering_id: number;
+  student_id: number;
+  status: string;
+  waitlisted_at: Timestamp | null;
+  grade: string | null;
+  credits: number | null;
+  completed_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnrolmentEventTable {
+  id: Generated<number>;
+  region_id: number;
+  enrolment_id: number;
+  actor_id: number | null;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  at: Generated<Date>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -145,4 +172,6 @@ export interface Database {
   offering: OfferingTable;
   app_user: UserTable;
   session: SessionTable;
+  enrolment: EnrolmentTable;
+  enrolment_event: EnrolmentEventTable;
 }

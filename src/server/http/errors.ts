@@ -46,6 +46,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     }));
     return reply.code(400).send({ error: 'validation_failed', message: 'The request has invalid fields', issues });
   }
+  // A database constraint caught a race that the checks before it could not see: a conflict, not a crash.
+  const databaseCode = (error as { code?: string }).code;
+  if (databaseCode === '23505' || databaseCode === '23514') {
+    return reply.code(409).send({ error: 'conflict', message: 'The data changed meanwhile; reload and try again', issues: [] });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error(error);

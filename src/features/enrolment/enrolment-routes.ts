@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../server/db/database.js';
+import { requireUser } from '../auth/auth-plugin.js';
+import { findEnrolment, listEnrolments } from './enrolment-queries.js';
+import { requestEnrolment, transitionEnrolment } from './enrolment-service.js';
+import { ENROLMENT_STATUSES } from './enrolment-states.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export async function enrolmentRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/enrolments',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary: 'A student requests a seat on a partner\'s offering',
+        body: z.object({ offeringId: z.number().int().positive() }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await requestEnrolment(db, requireUser(request), request.body.offeringId)),
+  );
+
+  api.post(
+    '/enrolments/:id/transitions',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary: 'One step of the workflow by the person allowed to take it (403 otherwise; 409 for a step the workflow has not)',
+        params: idParams,
+        body: z.object({
+          to: z.enum(ENROLMENT_STATUSES),
+          reason: z.string().trim().max(1000).optional(),
+          grade: z.string().trim().min(1).max(20).optional(),
+          credits: z.number().min(0).max(1000).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { to, reason, grade, credits } = request.body;
+      const completion = grade !== undefined && credits !== undefined ? { grade, credits } : undefined;
+      return transitionEnrolment(db, requireUser(request), request.params.id, to, reason, completion);
+    },
+  );
+
+  api.get(
+    '/enrolments/:id',
+    { schema: { tags: ['enrolment'], summary: 'One enrolment with its audit log', params: idParams } },
+    async (request) => findEnrolment(db, requireUser(request), request.params.id),
+  );
+
+  api.get(
+    '/enrolments',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary: 'Enrolments that concern the signed-in user',
+        querystring: z.object({
+          status: z.enum(ENROLMENT_STATUSES).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request) => listEnrolments(db, requireUser(request), request.query),
+  );
+}
