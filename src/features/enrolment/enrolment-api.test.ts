@@ -65,6 +65,14 @@ describe.each(ENGINES)('cross-enrolment on %s', (engine) => {
     expect(detail.allowedSteps).toEqual([]);
     const mine = (await student.get('/enrolments')).body;
     expect(mine.items.map((e: { id: number }) => e.id)).toContain(id);
+
+    const studentId = detail.student.id;
+    const record = (await counsellor.get(`/students/${studentId}/record`)).body;
+    expect(record.items).toContainEqual(expect.objectContaining({ courseCode: detail.offering.courseCode, credits: 20, creditUnit: 'osp', grade: '4', hostProvider: detail.host.name }));
+    const csv = await student.get(`/students/${studentId}/record?format=csv`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(String(csv.raw)).toContain('student,course_code,course_name,credits,credit_unit,grade,completed_on,host_provider');
+    expect((await host.get(`/students/${studentId}/record`)).status).toBe(403);
   });
 
   it('needs a reason to reject, hides an enrolment from people it does not concern, and keeps the log append-only', async () => {

@@ -6,6 +6,7 @@ import { requireUser } from '../auth/auth-plugin.js';
 import { findEnrolment, listEnrolments } from './enrolment-queries.js';
 import { requestEnrolment, transitionEnrolment } from './enrolment-service.js';
 import { ENROLMENT_STATUSES } from './enrolment-states.js';
+import { studyRecord, studyRecordCsv } from './study-record.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -66,5 +67,25 @@ export async function enrolmentRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
     async (request) => listEnrolments(db, requireUser(request), request.query),
+  );
+
+  api.get(
+    '/students/:id/record',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary: "Credits a student completed at partner providers, as JSON or as CSV for the home school's records",
+        params: idParams,
+        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const entries = await studyRecord(db, requireUser(request), request.params.id);
+      if (request.query.format === 'json') return { items: entries, total: entries.length };
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="study-record-${request.params.id}.csv"`)
+        .send(studyRecordCsv(entries));
+    },
   );
 }

@@ -1,0 +1,67 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../server/db/database.js';
+import { forbidden, notFound } from '../../server/http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+
+export interface RecordEntry {
+  student: string;
+  courseCode: string;
+  courseName: string;
+  credits: number;
+  creditUnit: string;
+  grade: string;
+  completedOn: string;
+  hostProvider: string;
+}
+
+/** May this user read the student's record: the student, a counsellor of the student's school, an admin. */
+async function canReadRecord(db: Db, user: SessionUser, studentId: number) {
+  const student = await db.selectFrom('app_user').select(['organization_id', 'role']).where('id', '=', studentId).executeTakeFirst();
+  if (!student || student.role !== 'student') throw notFound('Student');
+  const allowed =
+    user.role === 'admin' || user.id === studentId || (user.role === 'counsellor' && user.organizationId === student.organization_id);
+  if (!allowed) throw forbidden('You may not read this study record');
+}
+
+/** Credits completed at partner providers, for the home school's records. */
+export async function studyRecord(db: Db, user: SessionUser, studentId: number): Promise<RecordEntry[]> {
+  await canReadRecord(db, user, studentId);
+  const rows = await db
+    .selectFrom('enrolment as e')
+    .innerJoin('offering as o', 'o.id', 'e.offering_id')
+    .innerJoin('course as c', 'c.id', 'o.course_id')
+    .innerJoin('organization as p', 'p.id', 'o.provider_id')
+    .innerJoin('app_user as u', 'u.id', 'e.student_id')
+    .select(['u.name as student', 'c.code', 'c.name_fi', 'e.credits', 'c.credit_unit', 'e.grade', 'e.completed_on', 'p.name as provider'])
+    .where('e.student_id', '=', studentId)
+    .where('e.status', '=', 'completed')
+    .orderBy('e.completed_on')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    student: r.student,
+    courseCode: r.code,
+    courseName: r.name_fi,
+    credits: r.credits ?? 0,
+    creditUnit: r.credit_unit,
+    grade: r.grade ?? '',
+    completedOn: r.completed_on ?? '',
+    hostProvider: r.provider,
+  }));
+}
+
+export function studyRecordCsv(entries: RecordEntry[]): string {
+  return '\uFEFF' + stringify(entries, {
+    header: true,
+    columns: [
+      { key: 'student', header: 'student' },
+      { key: 'courseCode', header: 'course_code' },
+      { key: 'courseName', header: 'course_name' },
+      { key: 'credits', header: 'credits' },
+      { key: 'creditUnit', header: 'credit_unit' },
+      { key: 'grade', header: 'grade' },
+      { key: 'completedOn', header: 'completed_on' },
+      { key: 'hostProvider', header: 'host_provider' },
+    ],
+  });
+}
