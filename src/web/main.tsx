@@ -8,6 +8,8 @@ import { ManagePage } from '../features/catalog/web/ManagePage.js';
 import { OfferingEditor } from '../features/catalog/web/OfferingEditor.js';
 import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
 import { TrayPage } from '../features/catalog/web/TrayPage.js';
+import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
+import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
 import { Layout } from './app/Layout.js';
 import { MunicipalityProvider } from './app/municipalities.js';
 import { SessionProvider } from './app/session.js';
@@ -22,7 +24,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -43,6 +45,8 @@ function App() {
               <Route path="/manage" element={<ManagePage />} />
               <Route path="/manage/offerings/new" element={<OfferingEditor />} />
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />
+              <Route path="/enrolments" element={<EnrolmentsPage />} />
+              <Route path="/enrolments/:id" element={<EnrolmentPage />} />
               <Route path="/about" element={<AboutPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_MODES, EDUCATION_FORMS, FIELDS, TARGET_GROUPS, TEACHING_LANGUAGES } from '../../features/catalog/vocabulary.js';
+import { ENROLMENT_STATUSES } from '../../features/enrolment/enrolment-states.js';
 import en from './en.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
@@ -50,6 +51,8 @@ describe('translations', () => {
       ...FIELDS.map((v) => `field.${v}`),
       ...TARGET_GROUPS.map((v) => `targetGroup.${v}`),
       ...TEACHING_LANGUAGES.map((v) => `language.${v}`),
+      ...ENROLMENT_STATUSES.map((v) => `enrolmentStatus.${v}`),
+      ...ENROLMENT_STATUSES.filter((v) => v !== 'requested').map((v) => `enrolmentStep.${v}`),
     ];
     expect(vocabulary.filter((k) => !finnish.has(k))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { useMunicipalities } from '../../../web/app/municipalities.js';
 import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
+import { RequestSeatButton } from '../../enrolment/web/RequestSeatButton.js';
 import { TravelText } from './OfferingCard.js';
 
 const WEEKDAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -73,12 +74,13 @@ export function OfferingPage() {
             </ul>
           ))}
           {row(t('offering.capacity'), o.capacity)}
-          {row(t('offering.seatsForPartners'), o.seatsForPartners)}
+          {row(t('offering.seatsForPartners'), t('offering.seatsTakenOf', { taken: o.seatsTaken, seats: o.seatsForPartners }))}
           {row(t('offering.targetGroups'), o.targetGroups.map((g) => t(`targetGroup.${g}`)).join(', '))}
           {row(t('offering.fee'), o.feeEuros === 0 ? t('offering.free') : `${o.feeEuros.toFixed(2).replace('.', i18n.language === 'en' ? '.' : ',')} €`)}
           {row(t('offering.enrolment'), o.enrolmentStart || o.enrolmentEnd ? `${o.enrolmentStart ?? ''} – ${o.enrolmentEnd ?? ''}` : '–')}
           {row(t('offering.contact'), o.contactEmail ? <a href={`mailto:${o.contactEmail}`}>{o.contactName ?? o.contactEmail}</a> : (o.contactName ?? '–'))}
         </dl>
+        <div className="offering-side">
         <section className="travel-box" aria-labelledby="travel-heading">
           <h2 id="travel-heading">{t('offering.travelTitle')}</h2>
           <MunicipalitySelect
@@ -92,6 +94,8 @@ export function OfferingPage() {
           </p>
           {home && o.travelModel && <p className="hint">{t('offering.estimateExplanation')}</p>}
         </section>
+        {o.status === 'published' && <RequestSeatButton offeringId={o.id} providerId={o.provider.id} />}
+        </div>
       </div>
     </div>
   );

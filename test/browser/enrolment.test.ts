@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.js';
+import { expectNoAxeViolations, signIn, useBrowserApp } from './browser-harness.js';
+
+describe('cross-enrolment in a browser', () => {
+  const harness = useBrowserApp();
+
+  it('a student requests a partner course, the counsellor approves, the host accepts and completes it', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'opiskelija.pello@tarjotin.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/?q=hitsaus');
+    await page.locator('.offering-card a').first().click();
+    await page.getByRole('button', { name: 'Pyydä paikkaa' }).click();
+    await page.getByText('Pyyntö lähetetty.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Avaa pyyntö' }).click();
+    await page.locator('.status-now').filter({ hasText: 'Pyydetty' }).waitFor();
+    const requestUrl = page.url();
+
+    const counsellor = await harness.newPage();
+    await signIn(counsellor, 'opo.pello@tarjotin.example', DEMO_PASSWORD);
+    await counsellor.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await counsellor.goto('/enrolments');
+    await counsellor.locator('.data-table tbody tr').first().waitFor();
+    await expectNoAxeViolations(counsellor);
+    await counsellor.goto(requestUrl);
+    await counsellor.getByRole('button', { name: 'Hyväksy' }).click();
+    await counsellor.locator('.status-now').filter({ hasText: 'Opinto-ohjaaja hyväksynyt' }).waitFor();
+
+    const host = await harness.newPage();
+    await signIn(host, 'koordinaattori.lappia@tarjotin.example', DEMO_PASSWORD);
+    await host.waitForURL(/\/manage$/);
+    await host.goto(requestUrl);
+    await host.getByRole('button', { name: 'Ota vastaan' }).click();
+    await host.locator('.status-now').filter({ hasText: 'Järjestäjä hyväksynyt' }).waitFor();
+    await host.getByRole('button', { name: 'Merkitse opiskelemaan' }).click();
+    await host.locator('.status-now').filter({ hasText: 'Opiskelee' }).waitFor();
+    await host.getByLabel('Arvosana').fill('4');
+    await host.getByLabel(/Laajuus/).fill('30');
+    await host.getByRole('button', { name: 'Merkitse suoritetuksi' }).click();
+    await host.locator('.status-now').filter({ hasText: 'Suoritettu' }).waitFor();
+    await expectNoAxeViolations(host);
+
+    await page.reload();
+    await page.locator('.status-now').filter({ hasText: 'Suoritettu' }).waitFor();
+    const history = await page.locator('.data-table tbody tr').allTextContents();
+    expect(history).toHaveLength(5);
+    expect(await page.locator('.details').textContent()).toContain('arvosana 4');
+  });
+});
