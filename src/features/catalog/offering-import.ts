@@ -111,10 +111,12 @@ export async function importOfferings(db: Db, providerId: number, rows: Offering
       const id = fileRow.id?.trim() ? Number(fileRow.id) : null;
       if (id !== null) {
         const existing = Number.isInteger(id)
-          ? await tx.selectFrom('offering').select('provider_id').where('id', '=', id).executeTakeFirst()
+          ? await tx.selectFrom('offering').select(['provider_id', 'seats_taken']).where('id', '=', id).executeTakeFirst()
           : undefined;
         if (existing?.provider_id !== providerId) {
           rowIssues.push({ path: 'id', code: 'unknown_offering', message: `offering ${fileRow.id} is not one of this provider's` });
+        } else if (parsed.success && parsed.data.seatsForPartners < existing.seats_taken) {
+          rowIssues.push({ path: 'seats_for_partners', code: 'below_seats_taken', message: `${existing.seats_taken} partner seats are taken already` });
         }
       }
       const status = fileRow.status?.trim() || 'published';

@@ -12,6 +12,7 @@ import {
   LAPPI_MUNICIPALITIES,
   LUKIO_SCHOOL_CODES,
 } from './lappi-organizations.js';
+import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments } from './lappi-enrolments.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_MODULES, type DemoCourse } from './lukio-modules.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
@@ -153,6 +154,21 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })),
       )
       .execute();
+    await tx
+      .insertInto('app_user')
+      .values(
+        EXTRA_DEMO_STUDENTS.map((u) => ({
+          ...u,
+          role: 'student',
+          password_hash: passwordHash,
+          region_id: region.id,
+          organization_id: organizationIds.get('school-00640')!,
+          home_municipality_code: '854',
+          is_demo: true,
+        })),
+      )
+      .execute();
+    await seedDemoEnrolments(tx, region.id);
   });
   return true;
 }

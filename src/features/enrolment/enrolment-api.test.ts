@@ -34,6 +34,21 @@ const signedIn = async (context: TestApp, email: string) => {
 describe.each(ENGINES)('cross-enrolment on %s', (engine) => {
   const context = useDemoApp(engine);
 
+  it('has demo requests in every status, with seats taken that match them', async () => {
+    const admin = await signedIn(context, 'admin@tarjotin.example');
+    const all = (await admin.get('/enrolments?limit=200')).body.items as { status: string; offering: { id: number } }[];
+    expect(new Set(all.map((e) => e.status))).toEqual(new Set(['requested', 'approved', 'rejected', 'waitlisted', 'accepted', 'enrolled', 'completed', 'cancelled', 'dropped']));
+    for (const offeringId of new Set(all.map((e) => e.offering.id))) {
+      const held = all.filter((e) => e.offering.id === offeringId && ['accepted', 'enrolled', 'completed'].includes(e.status)).length;
+      const offering = (await admin.get(`/offerings/${offeringId}`)).body;
+      expect(offering.seatsTaken).toBe(held);
+      expect(offering.seatsTaken).toBeLessThanOrEqual(offering.seatsForPartners);
+    }
+    const student = await signedIn(context, STUDENT);
+    const record = (await student.get(`/students/${(await student.get('/auth/session')).body.user.id}/record`)).body;
+    expect(record.items).toContainEqual(expect.objectContaining({ courseCode: 'LOG-1', grade: '4', credits: 45 }));
+  });
+
   it('runs request → approval → acceptance → enrolment → completion, keeping every step', async () => {
     const offering = await lappiaOffering(context, 3);
     const student = await signedIn(context, STUDENT);

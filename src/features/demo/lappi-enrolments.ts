@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../server/db/schema.js';
+import { SEAT_HOLDING, type EnrolmentStatus } from '../enrolment/enrolment-states.js';
+
+/** The path a demo request took to its status, and who took each step. */
+const PATHS: Record<string, [EnrolmentStatus, 'student' | 'counsellor' | 'host'][]> = {
+  requested: [['requested', 'student']],
+  approved: [['requested', 'student'], ['approved', 'counsellor']],
+  rejected: [['requested', 'student'], ['rejected', 'counsellor']],
+  cancelled: [['requested', 'student'], ['cancelled', 'student']],
+  waitlisted: [['requested', 'student'], ['approved', 'counsellor'], ['waitlisted', 'host']],
+  accepted: [['requested', 'student'], ['approved', 'counsellor'], ['accepted', 'host']],
+  enrolled: [['requested', 'student'], ['approved', 'counsellor'], ['accepted', 'host'], ['enrolled', 'host']],
+  completed: [['requested', 'student'], ['approved', 'counsellor'], ['accepted', 'host'], ['enrolled', 'host'], ['completed', 'host']],
+  dropped: [['requested', 'student'], ['approved', 'counsellor'], ['accepted', 'host'], ['enrolled', 'host'], ['dropped', 'student']],
+};
+
+const REASONS: Partial<Record<EnrolmentStatus, string>> = {
+  rejected: 'Päällekkäin oman lukion pakollisen kurssin kanssa – valitse toinen jakso.',
+  cancelled: 'Valitsin toisen kurssin.',
+  dropped: 'Matka osoittautui liian pitkäksi talvella.',
+};
+
+/** Demo requests in every status of the workflow: [student e-mail, Lappia course code, status]. */
+const DEMO_ENROLMENTS: [string, string, EnrolmentStatus][] = [
+  ['opiskelija.pello@tarjotin.example', 'LOG-1', 'completed'],
+  ['opiskelija.pello@tarjotin.example', 'SOTE-1', 'enrolled'],
+  ['opiskelija.pello@tarjotin.example', 'RACA-1', 'approved'],
+  ['opiskelija.pello@tarjotin.example', 'MATK-1', 'requested'],
+  ['opiskelija2.pello@tarjotin.example', 'SATU-1', 'accepted'],
+  ['opiskelija2.pello@tarjotin.example', 'LIIKE-1', 'rejected'],
+  ['opiskelija2.pello@tarjotin.example', 'KOTU-2', 'cancelled'],
+  ['opiskelija3.pello@tarjotin.example', 'SATU-1', 'waitlisted'],
+  ['opiskelija3.pello@tarjotin.example', 'SOTE-2', 'dropped'],
+];
+
+export const EXTRA_DEMO_STUDENTS = [
+  { email: 'opiskelija2.pello@tarjotin.example', name: 'Eetu Opiskelija (demo)' },
+  { email: 'opiskelija3.pello@tarjotin.example', name: 'Aino Opiskelija (demo)' },
+];
+
+export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: number) {
+  const users = new Map((await tx.selectFrom('app_user').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
+  const actorIds = { counsellor: users.get('opo.pello@tarjotin.example')!, host: users.get('koordinaattori.lappia@tarjotin.example')! };
+  const offerings = await tx
+    .selectFrom('offering as o')
+    .innerJoin('organization as p', 'p.id', 'o.provider_id')
+    .select(['o.id', 'o.course_code'])
+    .where('p.name', 'like', 'Lappia%')
+    .where('o.mode', 'in', ['onsite', 'hybrid', 'workplace'])
+    .orderBy('o.id')
+    .execute();
+  const seatsHeld = new Map<number, number>();
+  let day = 0;
+  for (const [email, courseCode, status] of DEMO_ENROLMENTS) {
+    const offering = offerings.find((o) => o.course_code === courseCode)!;
+    const studentId = users.get(email)!;
+    const completed = status === 'completed';
+    const enrolment = await tx
+      .insertInto('enrolment')
+      .values({
+        region_id: regionId,
+        offering_id: offering.id,
+        student_id: studentId,
+        status,
+        waitlisted_at: status === 'waitlisted' ? '2026-09-01T08:00:00Z' : null,
+        ...(completed ? { grade: '4', credits: 45, completed_on: '2026-10-02' } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const path = PATHS[status]!;
+    for (const [i, [to, actor]] of path.entries()) {
+      await tx
+        .insertInto('enrolment_event')
+        .values({
+          region_id: regionId,
+          enrolment_id: enrolment.id,
+          actor_id: actor === 'student' ? studentId : actorIds[actor],
+          from_status: i === 0 ? null : path[i - 1]![0],
+          to_status: to,
+          reason: i === path.length - 1 ? (REASONS[to] ?? null) : null,
+          at: new Date(Date.UTC(2026, 7, 10 + day++, 9, 0)),
+        })
+        .execute();
+    }
+    if (SEAT_HOLDING.includes(status)) seatsHeld.set(offering.id, (seatsHeld.get(offering.id) ?? 0) + 1);
+  }
+  // The waitlisted request waits because the seats are all taken.
+  const waitlistedOn = offerings.find((o) => o.course_code === 'SATU-1')!.id;
+  for (const [offeringId, held] of seatsHeld) {
+    await tx
+      .updateTable('offering')
+      .set((eb) => ({
+        seats_taken: held,
+        seats_for_partners: offeringId === waitlistedOn ? held : eb.fn('greatest', [eb.ref('seats_for_partners'), eb.val(held)]),
+      }))
+      .where('id', '=', offeringId)
+      .execute();
+  }
+}
