@@ -10,6 +10,7 @@ import { buildApp } from '../server/app.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
 import { databaseConfigFromEnv, type Db } from '../server/db/database.js';
 import { HttpError } from '../server/http/errors.js';
+import { startOutboxWorker } from '../features/notification/outbox-worker.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -53,7 +54,9 @@ program
       console.log('Loaded the Lappi demo region.');
     }
     const app = await buildApp({ db, logLevel: process.env.LOG_LEVEL ?? 'warn', secureCookies: process.env.SECURE_COOKIES === 'true' });
+    const stopOutbox = startOutboxWorker(db, process.env.SMTP_URL, process.env.SMTP_FROM ?? 'Tarjotin <noreply@tarjotin.example>');
     const close = async () => {
+      stopOutbox();
       await app.close();
       await db.destroy();
       process.exit(0);

@@ -11,6 +11,7 @@ import { authRoutes } from '../features/auth/auth-routes.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
+import { notificationRoutes } from '../features/notification/notification-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });
       await api.register(enrolmentRoutes, { db });
+      await api.register(notificationRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

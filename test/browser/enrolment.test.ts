@@ -23,6 +23,7 @@ describe('cross-enrolment in a browser', () => {
     await counsellor.waitForURL((url) => !url.pathname.startsWith('/login'));
     await counsellor.goto('/enrolments');
     await counsellor.locator('.data-table tbody tr').first().waitFor();
+    await counsellor.getByRole('heading', { name: /Ilmoitukset \(\d+ uu/ }).waitFor();
     await expectNoAxeViolations(counsellor);
     await counsellor.goto(requestUrl);
     await counsellor.getByRole('button', { name: 'Hyväksy' }).click();

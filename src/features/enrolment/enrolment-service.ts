@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
+import { notifyStep } from '../notification/notify.js';
 import { checkStep, freesSeat, type EnrolmentActor, type EnrolmentStatus } from './enrolment-states.js';
 
 type Tx = Transaction<Database>;
@@ -41,6 +42,7 @@ export async function requestEnrolment(db: Db, user: SessionUser, offeringId: nu
       .returning(['id', 'status'])
       .executeTakeFirstOrThrow();
     await logStep(tx, row.id, offering.region_id, user.id, null, 'requested', null);
+    await notifyStep(tx, row.id, 'requested', user.id);
     return row;
   });
 }
@@ -107,6 +109,7 @@ async function promoteWaitlist(tx: Tx, offeringId: number, regionId: number) {
   if (!next || !(await takeSeat(tx, offeringId))) return;
   await setStatus(tx, next.id, 'accepted');
   await logStep(tx, next.id, regionId, null, 'waitlisted', 'accepted', 'seat freed');
+  await notifyStep(tx, next.id, 'accepted', null);
 }
 
 /**
@@ -149,6 +152,7 @@ export async function transitionEnrolment(
     }
     await setStatus(tx, id, to, completion);
     await logStep(tx, id, enrolment.region_id, user.id, from, to, reason?.trim() || null);
+    await notifyStep(tx, id, to, user.id);
     if (freesSeat(from, to)) {
       await tx
         .updateTable('offering')

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as tray from './migrations/0001_tray.js';
 import * as searchKeys from './migrations/0002_search_keys.js';
 import * as enrolment from './migrations/0003_enrolment.js';
+import * as notifications from './migrations/0004_notifications.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
   '0001_tray': tray,
   '0002_search_keys': searchKeys,
   '0003_enrolment': enrolment,
+  '0004_notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -162,6 +162,28 @@ export interface EnrolmentEventTable {
   at: Generated<Date>;
 }
 
+export interface NotificationTable {
+  id: Generated<number>;
+  region_id: number;
+  user_id: number;
+  enrolment_id: number | null;
+  status: string;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface OutboxEmailTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -174,4 +196,6 @@ export interface Database {
   session: SessionTable;
   enrolment: EnrolmentTable;
   enrolment_event: EnrolmentEventTable;
+  notification: NotificationTable;
+  outbox_email: OutboxEmailTable;
 }

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useCourseName } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
+import { NotificationList } from '../../notification/web/NotificationList.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../enrolment-states.js';
 
 export interface EnrolmentSummary {
@@ -32,6 +33,7 @@ export function EnrolmentsPage() {
     <div className="page">
       <Heading variant="h1">{t('enrolment.listTitle')}</Heading>
       <Paragraph className="lead">{t(`enrolment.listLead.${user.role}`, { defaultValue: t('enrolment.listLead.other') })}</Paragraph>
+      <NotificationList />
       <Dropdown id="enrolment-status" labelText={t('enrolment.status')} value={status ?? 'any'} onChange={(v: string) => setSearchParams(v === 'any' ? {} : { status: v }, { replace: true })}>
         {[<DropdownItem key="any" value="any">{t('filters.any')}</DropdownItem>, ...ENROLMENT_STATUSES.map((s) => <DropdownItem key={s} value={s}>{t(`enrolmentStatus.${s}`)}</DropdownItem>)]}
       </Dropdown>

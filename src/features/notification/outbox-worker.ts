@@ -1,0 +1,23 @@
+import nodemailer from 'nodemailer';
+import type { Db } from '../../server/db/database.js';
+import { deliverDueEmails } from './outbox.js';
+
+const INTERVAL_MS = 15_000;
+
+/** Sends queued e-mails every few seconds over SMTP_URL; without it they stay queued. Returns a stop function. */
+export function startOutboxWorker(db: Db, smtpUrl: string | undefined, from: string): () => void {
+  if (!smtpUrl) {
+    console.log('SMTP_URL is not set: e-mail notifications are queued in the outbox but not sent.');
+    return () => {};
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDueEmails(db, transport, from)
+      .catch((error) => console.error('outbox delivery failed', error))
+      .finally(() => (running = false));
+  }, INTERVAL_MS);
+  return () => clearInterval(timer);
+}
