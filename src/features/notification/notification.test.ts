@@ -40,17 +40,19 @@ describe('retry delays', () => {
 describe.each(ENGINES)('notifications on %s', (engine) => {
   const context = useDemoApp(engine);
   const smtp = useSmtpServer();
+  const firstOfferingOf = (providerNamePrefix: string) =>
+    context.db
+      .selectFrom('offering as o')
+      .innerJoin('organization as p', 'p.id', 'o.provider_id')
+      .select('o.id')
+      .where('p.name', 'like', `${providerNamePrefix}%`)
+      .orderBy('o.id')
+      .executeTakeFirstOrThrow();
 
   it('tells the counsellor of a request and the student of the approval, in the app and by e-mail', async () => {
     const student = new ApiClient(context.app);
     await student.login('opiskelija.pello@tarjotin.example');
-    const offering = await context.db
-      .selectFrom('offering as o')
-      .innerJoin('organization as p', 'p.id', 'o.provider_id')
-      .select('o.id')
-      .where('p.name', 'like', 'Lapin koulutuskeskus REDU%')
-      .orderBy('o.id')
-      .executeTakeFirstOrThrow();
+    const offering = await firstOfferingOf('Lapin koulutuskeskus REDU');
     const { body } = await student.post('/enrolments', { offeringId: offering.id });
     const counsellor = new ApiClient(context.app);
     await counsellor.login('opo.pello@tarjotin.example');
@@ -75,13 +77,7 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
   it('keeps a failed e-mail for a later retry and never loses the state change', async () => {
     const student = new ApiClient(context.app);
     await student.login('opiskelija2.pello@tarjotin.example');
-    const offering = await context.db
-      .selectFrom('offering as o')
-      .innerJoin('organization as p', 'p.id', 'o.provider_id')
-      .select('o.id')
-      .where('p.name', 'like', 'Kivalo%')
-      .orderBy('o.id')
-      .executeTakeFirstOrThrow();
+    const offering = await firstOfferingOf('Kivalo');
     const { body } = await student.post('/enrolments', { offeringId: offering.id });
     const unreachable = nodemailer.createTransport({ host: '127.0.0.1', port: 1, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
     const result = await deliverDueEmails(context.db, unreachable, 'x@example.fi', 500);
