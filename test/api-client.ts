@@ -25,6 +25,7 @@ export class ApiClient {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body);
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body?: unknown) => this.request('PUT', url, body);
 
   async login(email: string, password = DEMO_PASSWORD) {
     const response = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });

@@ -12,6 +12,7 @@ import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { notificationRoutes } from '../features/notification/notification-routes.js';
+import { planRoutes } from '../features/plan/plan-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(providerRoutes, { db, travelTimes });
       await api.register(enrolmentRoutes, { db });
       await api.register(notificationRoutes, { db });
+      await api.register(planRoutes, { db, travelTimes });
     },
     { prefix: API_PREFIX },
   );

@@ -129,9 +129,15 @@ function dtoWithTravel(row: OfferingRow, travel: TravelFromHome | undefined) {
 }
 
 export async function findOffering(db: Db, travelTimes: SiteTravelTimes, id: number, home?: string) {
+  return (await findOfferings(db, travelTimes, [id], home))[0];
+}
+
+/** Offerings by id, in no particular order, with travel minutes from `home` when given. */
+export async function findOfferings(db: Db, travelTimes: SiteTravelTimes, ids: readonly number[], home?: string | null) {
+  if (ids.length === 0) return [];
   const travel = home ? await travelTimes.fromHome(home) : undefined;
-  const row = await selectOfferingRow(joinedOfferings(db)).where('o.id', '=', id).executeTakeFirst();
-  return row && dtoWithTravel(row as OfferingRow, travel);
+  const rows = await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
+  return rows.map((row) => dtoWithTravel(row as OfferingRow, travel));
 }
 
 interface WordMatches {

@@ -98,3 +98,26 @@ export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: nu
       .execute();
   }
 }
+
+/** The demo student studies for both degrees (kaksoistutkinto) and plans lukio modules at home beside her partner courses. */
+export async function seedDemoPlans(tx: Transaction<Database>, regionId: number) {
+  const student = await tx.selectFrom('app_user').select(['id', 'organization_id']).where('email', '=', 'opiskelija.pello@tarjotin.example').executeTakeFirstOrThrow();
+  await tx
+    .insertInto('study_right')
+    .values([
+      { region_id: regionId, student_id: student.id, kind: 'general_upper_secondary', qualification: 'Lukion oppimäärä', target_credits: 150 },
+      { region_id: regionId, student_id: student.id, kind: 'vocational', qualification: 'Logistiikan perustutkinto', target_credits: 180 },
+    ])
+    .execute();
+  const homeModules = await tx
+    .selectFrom('offering')
+    .select('id')
+    .where('provider_id', '=', student.organization_id!)
+    .where('education_form', '=', 'general_upper_secondary')
+    .orderBy('id')
+    .limit(6)
+    .execute();
+  const requested = await tx.selectFrom('enrolment').select('offering_id').where('student_id', '=', student.id).execute();
+  const offeringIds = [...new Set([...homeModules.map((o) => o.id), ...requested.map((e) => e.offering_id)])];
+  await tx.insertInto('plan_item').values(offeringIds.map((offeringId) => ({ region_id: regionId, student_id: student.id, offering_id: offeringId }))).execute();
+}

@@ -12,7 +12,7 @@ import {
   LAPPI_MUNICIPALITIES,
   LUKIO_SCHOOL_CODES,
 } from './lappi-organizations.js';
-import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments } from './lappi-enrolments.js';
+import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments, seedDemoPlans } from './lappi-enrolments.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_MODULES, type DemoCourse } from './lukio-modules.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
@@ -169,6 +169,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       )
       .execute();
     await seedDemoEnrolments(tx, region.id);
+    await seedDemoPlans(tx, region.id);
   });
   return true;
 }

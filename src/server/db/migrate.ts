@@ -3,6 +3,7 @@ import * as tray from './migrations/0001_tray.js';
 import * as searchKeys from './migrations/0002_search_keys.js';
 import * as enrolment from './migrations/0003_enrolment.js';
 import * as notifications from './migrations/0004_notifications.js';
+import * as studyPlans from './migrations/0005_study_plans.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_search_keys': searchKeys,
   '0003_enrolment': enrolment,
   '0004_notifications': notifications,
+  '0005_study_plans': studyPlans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -184,6 +184,31 @@ export interface OutboxEmailTable {
   created_at: Generated<Date>;
 }
 
+export interface StudyRightTable {
+  id: Generated<number>;
+  region_id: number;
+  student_id: number;
+  kind: string;
+  qualification: string | null;
+  target_credits: number;
+}
+
+export interface PlanItemTable {
+  id: Generated<number>;
+  region_id: number;
+  student_id: number;
+  offering_id: number;
+}
+
+export interface PlanCommentTable {
+  id: Generated<number>;
+  region_id: number;
+  student_id: number;
+  author_id: number;
+  body: string;
+  at: Generated<Date>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -198,4 +223,7 @@ export interface Database {
   enrolment_event: EnrolmentEventTable;
   notification: NotificationTable;
   outbox_email: OutboxEmailTable;
+  study_right: StudyRightTable;
+  plan_item: PlanItemTable;
+  plan_comment: PlanCommentTable;
 }

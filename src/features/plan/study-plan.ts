@@ -1,0 +1,115 @@
+import type { Db } from '../../server/db/database.js';
+import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import type { OfferingDto } from '../catalog/offering-dto.js';
+import { findOfferings } from '../catalog/offering-search.js';
+import { clashesIn } from '../timetable/clashes.js';
+import { estimateTravelMinutes } from '../travel/estimate.js';
+import type { SiteTravelTimes } from '../travel/site-travel-times.js';
+import { creditsTowardRights, type StudyRight } from './plan-summary.js';
+
+const CLOSED = ['rejected', 'cancelled', 'dropped'];
+
+async function studentOf(db: Db, studentId: number) {
+  const student = await db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'role', 'organization_id', 'region_id', 'home_municipality_code'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
+  if (!student || student.role !== 'student') throw notFound('Student');
+  return student;
+}
+
+/** The student edits; the student's counsellor reads and comments; an admin does all. */
+function access(user: SessionUser, student: { id: number; organization_id: number | null }) {
+  const own = user.role === 'student' && user.id === student.id;
+  const counsellor = user.role === 'counsellor' && user.organizationId === student.organization_id;
+  if (!own && !counsellor && user.role !== 'admin') throw forbidden('You may not see this study plan');
+  return { canEdit: own || user.role === 'admin', canComment: own || counsellor || user.role === 'admin' };
+}
+
+/** Site-to-site minutes with the estimate of the sites' region (the planned offerings give the points). */
+function siteTravel(offerings: OfferingDto[], parameters: { circuity: number; speedKmh: number; overheadMinutes: number }) {
+  const sites = new Map(offerings.flatMap((o) => (o.site ? [[o.site.id, o.site] as const] : [])));
+  return (a: number, b: number) => estimateTravelMinutes(sites.get(a)!, sites.get(b)!, parameters);
+}
+
+export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, studentId: number) {
+  const student = await studentOf(db, studentId);
+  const rights = access(user, student);
+  const [studyRights, items, enrolments, comments, region] = await Promise.all([
+    db.selectFrom('study_right').selectAll().where('student_id', '=', studentId).orderBy('kind').execute(),
+    db.selectFrom('plan_item').select('offering_id').where('student_id', '=', studentId).execute(),
+    db.selectFrom('enrolment').select(['id', 'offering_id', 'status', 'credits']).where('student_id', '=', studentId).orderBy('id').execute(),
+    db
+      .selectFrom('plan_comment as c')
+      .innerJoin('app_user as a', 'a.id', 'c.author_id')
+      .select(['c.id', 'c.body', 'c.at', 'a.name as author'])
+      .where('c.student_id', '=', studentId)
+      .orderBy('c.id')
+      .execute(),
+    db.selectFrom('region').selectAll().where('id', '=', student.region_id ?? -1).executeTakeFirst(),
+  ]);
+  const latest = new Map(enrolments.map((e) => [e.offering_id, e]));
+  const completedOutsidePlan = enrolments.filter((e) => e.status === 'completed' && !items.some((i) => i.offering_id === e.offering_id));
+  const offerings = await findOfferings(db, travelTimes, [...items.map((i) => i.offering_id), ...completedOutsidePlan.map((e) => e.offering_id)], student.home_municipality_code);
+  const planned = offerings.filter((o) => items.some((i) => i.offering_id === o.id));
+  const parameters = region
+    ? { circuity: region.travel_circuity, speedKmh: region.travel_speed_kmh, overheadMinutes: region.travel_overhead_minutes }
+    : { circuity: 1.25, speedKmh: 70, overheadMinutes: 5 };
+  const clashes = clashesIn(
+    planned.map((o) => ({ id: o.id, mode: o.mode, periods: o.periods, timeSlots: o.timeSlots, siteId: o.site?.id ?? null })),
+    siteTravel(planned, parameters),
+  );
+  const courseCredits = offerings.map((o) => {
+    const enrolment = latest.get(o.id);
+    const completed = enrolment?.status === 'completed';
+    return { educationForm: o.course.educationForm, credits: completed ? (enrolment?.credits ?? o.course.credits) : o.course.credits, completed };
+  });
+  return {
+    student: { id: student.id, name: student.name, homeMunicipalityCode: student.home_municipality_code },
+    canEdit: rights.canEdit,
+    canComment: rights.canComment,
+    studyRights: creditsTowardRights(studyRights.map((r) => ({ kind: r.kind as StudyRight['kind'], targetCredits: r.target_credits })), courseCredits).map(
+      (summary, i) => ({ ...summary, qualification: studyRights[i]!.qualification }),
+    ),
+    items: planned.map((o) => {
+      const enrolment = latest.get(o.id);
+      const active = enrolment && !CLOSED.includes(enrolment.status) ? enrolment : undefined;
+      return {
+        offering: o,
+        enrolment: active ? { id: active.id, status: active.status } : null,
+        needsEnrolment: o.provider.id !== student.organization_id && !active,
+      };
+    }),
+    clashes,
+    comments: comments.map((c) => ({ id: c.id, body: c.body, at: c.at, author: c.author })),
+  };
+}
+
+export async function replacePlan(db: Db, user: SessionUser, studentId: number, offeringIds: number[]) {
+  const student = await studentOf(db, studentId);
+  if (!access(user, student).canEdit) throw forbidden('Only the student edits the study plan');
+  const unique = [...new Set(offeringIds)];
+  const found = unique.length === 0 ? [] : await db.selectFrom('offering').select('id').where('id', 'in', unique).where('status', '=', 'published').execute();
+  const missing = unique.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length > 0) {
+    throw badRequest(missing.map((id) => ({ path: `body.offeringIds.${offeringIds.indexOf(id)}`, code: 'unknown_offering', message: `no published offering ${id}` })));
+  }
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('plan_item').where('student_id', '=', studentId).execute();
+    if (unique.length > 0) {
+      await tx.insertInto('plan_item').values(unique.map((offeringId) => ({ region_id: student.region_id!, student_id: studentId, offering_id: offeringId }))).execute();
+    }
+  });
+}
+
+export async function addPlanComment(db: Db, user: SessionUser, studentId: number, body: string) {
+  const student = await studentOf(db, studentId);
+  if (!access(user, student).canComment) throw forbidden('You may not comment on this study plan');
+  return db
+    .insertInto('plan_comment')
+    .values({ region_id: student.region_id!, student_id: studentId, author_id: user.id, body })
+    .returning(['id', 'body', 'at'])
+    .executeTakeFirstOrThrow();
+}
