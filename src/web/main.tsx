@@ -10,6 +10,7 @@ import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
 import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
+import { StudyPlanPage } from '../features/plan/web/StudyPlanPage.js';
 import { Layout } from './app/Layout.js';
 import { MunicipalityProvider } from './app/municipalities.js';
 import { SessionProvider } from './app/session.js';
@@ -24,7 +25,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -47,6 +48,8 @@ function App() {
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />
               <Route path="/enrolments" element={<EnrolmentsPage />} />
               <Route path="/enrolments/:id" element={<EnrolmentPage />} />
+              <Route path="/plan" element={<StudyPlanPage />} />
+              <Route path="/students/:id/plan" element={<StudyPlanPage />} />
               <Route path="/about" element={<AboutPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -49,4 +49,27 @@ describe('cross-enrolment in a browser', () => {
     expect(history).toHaveLength(5);
     expect(await page.locator('.details').textContent()).toContain('arvosana 4');
   });
+
+  it('shows the student\'s dual-degree plan, and the counsellor comments on it', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'opiskelija.pello@tarjotin.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.getByRole('link', { name: 'Opintosuunnitelma' }).click();
+    await page.getByRole('heading', { level: 1, name: /Opintosuunnitelma: Oona/ }).waitFor();
+    const progress = await page.locator('.progress-list').textContent();
+    expect(progress).toContain('Logistiikan perustutkinto');
+    expect(progress).toMatch(/Logistiikan perustutkinto: suoritettu \d+ osp, suunniteltu \d+ osp \/ 180 osp/);
+    expect(await page.locator('.data-table tbody tr').count()).toBeGreaterThan(4);
+    await expectNoAxeViolations(page);
+
+    const counsellor = await harness.newPage();
+    await signIn(counsellor, 'opo.pello@tarjotin.example', DEMO_PASSWORD);
+    await counsellor.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await counsellor.goto('/enrolments');
+    await counsellor.getByRole('link', { name: 'Opintosuunnitelma: Oona Opiskelija (demo)' }).first().click();
+    await counsellor.getByLabel('Uusi kommentti').fill('Muista ilmoittautua jakson 3 kursseille.');
+    await counsellor.getByRole('button', { name: 'Lähetä' }).click();
+    await counsellor.getByText('Muista ilmoittautua jakson 3 kursseille.').waitFor();
+    await expectNoAxeViolations(counsellor);
+  });
 });

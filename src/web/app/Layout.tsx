@@ -53,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <li><NavLink to="/" end>{t('nav.tray')}</NavLink></li>
             <li><NavLink to="/living-in">{t('nav.livingIn')}</NavLink></li>
             {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
+            {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
             {user && ['student', 'counsellor', 'coordinator', 'admin'].includes(user.role) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
             <li><NavLink to="/about">{t('nav.about')}</NavLink></li>
           </ul>

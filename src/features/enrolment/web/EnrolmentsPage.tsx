@@ -57,7 +57,10 @@ export function EnrolmentsPage() {
               <tr key={e.id}>
                 <td><Link to={`/enrolments/${e.id}`}>{e.offering.courseCode} {courseName({ nameFi: e.offering.courseNameFi, nameSv: e.offering.courseNameSv, nameEn: e.offering.courseNameEn })}</Link></td>
                 <td>{e.host.name}</td>
-                <td>{e.student.name}{e.student.homeSchool && `, ${e.student.homeSchool}`}</td>
+                <td>
+                  {user.role === 'student' ? e.student.name : <Link to={`/students/${e.student.id}/plan`} aria-label={t('plan.openFor', { name: e.student.name })}>{e.student.name}</Link>}
+                  {e.student.homeSchool && `, ${e.student.homeSchool}`}
+                </td>
                 <td>{t(`enrolmentStatus.${e.status}`)}</td>
               </tr>
             ))}
