@@ -59,8 +59,19 @@ describe('cross-enrolment in a browser', () => {
     const progress = await page.locator('.progress-list').textContent();
     expect(progress).toContain('Logistiikan perustutkinto');
     expect(progress).toMatch(/Logistiikan perustutkinto: suoritettu \d+ osp, suunniteltu \d+ osp \/ 180 osp/);
-    expect(await page.locator('.data-table tbody tr').count()).toBeGreaterThan(4);
+    const rows = page.locator('.data-table tbody tr');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(4);
     await expectNoAxeViolations(page);
+
+    await page.goto('/?q=biologia');
+    await page.locator('.offering-card a').first().click();
+    await page.getByRole('button', { name: 'Lisää opintosuunnitelmaan' }).click();
+    await page.getByRole('link', { name: 'Avaa suunnitelma' }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(before + 1);
+    const added = page.locator('.data-table tbody tr', { hasText: 'Biologia' }).first();
+    await added.getByRole('button', { name: /^Poista/ }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(before);
 
     const counsellor = await harness.newPage();
     await signIn(counsellor, 'opo.pello@tarjotin.example', DEMO_PASSWORD);

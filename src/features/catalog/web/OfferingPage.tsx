@@ -9,6 +9,7 @@ import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
 import { RequestSeatButton } from '../../enrolment/web/RequestSeatButton.js';
+import { AddToPlanButton } from '../../plan/web/AddToPlanButton.js';
 import { TravelText } from './OfferingCard.js';
 
 const WEEKDAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -94,6 +95,7 @@ export function OfferingPage() {
           </p>
           {home && o.travelModel && <p className="hint">{t('offering.estimateExplanation')}</p>}
         </section>
+        {o.status === 'published' && <AddToPlanButton offeringId={o.id} />}
         {o.status === 'published' && <RequestSeatButton offeringId={o.id} providerId={o.provider.id} />}
         </div>
       </div>

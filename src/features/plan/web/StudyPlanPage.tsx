@@ -9,6 +9,7 @@ import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../../catalog/offering-dto.js';
 import type { Clash } from '../../timetable/clashes.js';
+import { savePlan } from './AddToPlanButton.js';
 
 interface StudyPlan {
   student: { id: number; name: string };
@@ -42,6 +43,15 @@ export function StudyPlanPage() {
   const nameOf = (offeringId: number) => {
     const o = p.items.find((i) => i.offering.id === offeringId)?.offering;
     return o ? `${o.course.code} ${courseName(o.course)}` : String(offeringId);
+  };
+  const remove = async (offeringId: number) => {
+    setError(null);
+    try {
+      await savePlan(p.student.id, p.items.map((i) => i.offering.id).filter((id) => id !== offeringId));
+      plan.reload();
+    } catch (e) {
+      setError(e as ApiError);
+    }
   };
   const send = async () => {
     setError(null);
@@ -92,6 +102,7 @@ export function StudyPlanPage() {
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">{t('plan.courses')}</h2>
+        {error && <ErrorNotice error={error} />}
         {p.items.length === 0 ? <p className="empty-state">{t('plan.empty')}</p> : (
           <table className="data-table">
             <caption className="visually-hidden">{t('plan.courses')}</caption>
@@ -103,6 +114,7 @@ export function StudyPlanPage() {
                 <th scope="col">{t('offering.mode')}</th>
                 <th scope="col">{t('map.travel')}</th>
                 <th scope="col">{t('plan.enrolment')}</th>
+                {p.canEdit && <th scope="col">{t('manage.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -115,8 +127,15 @@ export function StudyPlanPage() {
                   <td>{o.travelMinutes === null ? '–' : t('offering.travelEstimate', { minutes: o.travelMinutes })}</td>
                   <td>
                     {enrolment ? <Link to={`/enrolments/${enrolment.id}`}>{t(`enrolmentStatus.${enrolment.status}`)}</Link>
-                      : needsEnrolment ? <strong>{t('plan.needsEnrolment')}</strong> : t('plan.homeCourse')}
+                      : needsEnrolment ? <Link to={`/offerings/${o.id}`}><strong>{t('plan.needsEnrolment')}</strong></Link> : t('plan.homeCourse')}
                   </td>
+                  {p.canEdit && (
+                    <td>
+                      <Button variant="secondaryNoBorder" onClick={() => void remove(o.id)} aria-label={t('plan.removeLabel', { course: o.course.code })}>
+                        {t('plan.remove')}
+                      </Button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
