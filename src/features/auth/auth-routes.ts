@@ -6,7 +6,7 @@ import type { Db } from '../../server/db/database.js';
 import { HttpError } from '../../server/http/errors.js';
 import { verifyPassword } from './password.js';
 import { ROLES } from './roles.js';
-import { SESSION_COOKIE, createSession, deleteSession } from './sessions.js';
+import { SESSION_COOKIE, createSession, deleteExpiredSessions, deleteSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   db: Db;
@@ -57,6 +57,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       // Verify against a fixed hash when the user is unknown, so timing does not reveal which e-mails exist.
       const valid = await verifyPassword(password, row?.password_hash ?? UNKNOWN_USER_HASH);
       if (!row || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong e-mail or password');
+      // Sign-ins are rare enough to sweep expired sessions here, with no background job.
+      await deleteExpiredSessions(db);
       const session = await createSession(db, row.id);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',

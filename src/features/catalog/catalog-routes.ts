@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest, notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
+import { municipalityCodeSchema } from '../region/municipality-code.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { CONTENT_TYPES, writeOfferingFile } from './offering-export.js';
 import { importOfferings, readOfferingFile } from './offering-import.js';
@@ -18,7 +19,7 @@ export interface CatalogRouteOptions {
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const homeQuery = z.object({ home: z.string().regex(/^\d{3}$/).optional() });
+const homeQuery = z.object({ home: municipalityCodeSchema.optional() });
 const EXPORT_LIMIT = 100_000;
 
 export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: CatalogRouteOptions) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest } from '../../server/http/errors.js';
+import { municipalityCodeSchema } from '../region/municipality-code.js';
 import type { SiteTravelTimes, TravelFromHome } from '../travel/site-travel-times.js';
 import { nearestSites, nearestSitesCovering } from '../travel/nearest-sites.js';
 import { offeringDto, type OfferingRow } from './offering-dto.js';
@@ -28,7 +29,7 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 
 export const offeringSearchSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  home: z.string().regex(/^\d{3}$/, 'three-digit municipality code').optional(),
+  home: municipalityCodeSchema.optional(),
   maxMinutes: z.coerce.number().int().min(1).max(600).optional(),
   mode: listOf(DELIVERY_MODES),
   form: listOf(EDUCATION_FORMS),
@@ -36,7 +37,7 @@ export const offeringSearchSchema = z.object({
   lang: listOf(TEACHING_LANGUAGES),
   targetGroup: listOf(TARGET_GROUPS),
   period: z.coerce.number().int().min(1).max(6).optional(),
-  municipality: z.string().regex(/^\d{3}$/, 'three-digit municipality code').optional(),
+  municipality: municipalityCodeSchema.optional(),
   region: z.coerce.number().int().positive().optional(),
   provider: z.coerce.number().int().positive().optional(),
   seatsLeft: booleanFlag.optional(),

@@ -5,12 +5,12 @@ import type { Db } from '../../server/db/database.js';
 import { badRequest, forbidden, HttpError } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { isValidBusinessId } from '../region/business-id.js';
+import { municipalityCodeSchema as municipalityCode } from '../region/municipality-code.js';
 import { findMunicipality } from '../region/region-queries.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { ORGANIZATION_KINDS } from './vocabulary.js';
 import { foldForSearch } from './search-text.js';
 
-const municipalityCode = z.string().regex(/^\d{3}$/, 'three-digit municipality code');
 
 export const organizationCreateSchema = z.object({
   regionId: z.number().int().positive(),

@@ -6,17 +6,6 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 /** Modes a student can follow from home: always "reachable", whatever the distance. */
 export const MODES_WITHOUT_TRAVEL: readonly DeliveryMode[] = ['remote', 'online'];
 
-/**
- * Opintopolku `opetuspaikkakk` codes, for exchange with national services (kept in this one place:
- * sources disagree on _2/_3). Workplace learning has no teaching-place code of its own.
- */
-export const OPINTOPOLKU_TEACHING_PLACE: Record<DeliveryMode, string | null> = {
-  onsite: 'opetuspaikkakk_1',
-  remote: 'opetuspaikkakk_2',
-  online: 'opetuspaikkakk_3',
-  hybrid: 'opetuspaikkakk_4',
-  workplace: null,
-};
 
 export const TEACHING_LANGUAGES = ['fi', 'sv', 'en', 'se'] as const;
 export type TeachingLanguage = (typeof TEACHING_LANGUAGES)[number];
@@ -36,8 +25,6 @@ export type TargetGroup = (typeof TARGET_GROUPS)[number];
 /** ISCED-F 2013 broad fields of education (Statistics Finland's koulutusala 2016). */
 export const FIELDS = ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
 export type Field = (typeof FIELDS)[number];
-
-export const CREDIT_UNITS = ['op', 'osp'] as const;
 
 export const ORGANIZATION_KINDS = ['provider', 'school', 'municipality', 'company', 'employment_area'] as const;
 

@@ -2,7 +2,7 @@ import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { allowedSteps, type EnrolmentStatus } from './enrolment-states.js';
-import { actorsFor } from './enrolment-service.js';
+import { concernedActors } from './enrolment-service.js';
 
 function enrolmentRows(db: Db) {
   return db
@@ -52,8 +52,7 @@ function enrolmentDto(row: EnrolmentRow) {
 export async function findEnrolment(db: Db, user: SessionUser, id: number) {
   const row = await enrolmentRows(db).where('e.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Enrolment');
-  const actors = await actorsFor(db, user, row);
-  if (actors.length === 0) throw notFound('Enrolment');
+  const actors = await concernedActors(db, user, row);
   const events = await db
     .selectFrom('enrolment_event as ev')
     .leftJoin('app_user as a', 'a.id', 'ev.actor_id')

@@ -67,6 +67,13 @@ export async function actorsFor(db: Db | Tx, user: SessionUser, enrolment: { stu
   return actors;
 }
 
+/** The user's relations to an enrolment; to anyone it does not concern, it does not exist (404). */
+export async function concernedActors(db: Db | Tx, user: SessionUser, enrolment: { student_id: number; provider_id: number }) {
+  const actors = await actorsFor(db, user, enrolment);
+  if (actors.length === 0) throw notFound('Enrolment');
+  return actors;
+}
+
 /** Takes one partner seat if one is free; the conditional update makes the database the arbiter. */
 async function takeSeat(tx: Tx, offeringId: number): Promise<boolean> {
   const taken = await tx
@@ -133,8 +140,7 @@ export async function transitionEnrolment(
       .forUpdate('e')
       .executeTakeFirst();
     if (!enrolment) throw notFound('Enrolment');
-    const actors = await actorsFor(tx, user, enrolment);
-    if (actors.length === 0) throw notFound('Enrolment');
+    const actors = await concernedActors(tx, user, enrolment);
     const from = enrolment.status as EnrolmentStatus;
     const check = checkStep(from, requested, actors, reason);
     if (!check.ok) {

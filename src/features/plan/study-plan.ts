@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/roles.js';
 import type { OfferingDto } from '../catalog/offering-dto.js';
 import { findOfferings } from '../catalog/offering-search.js';
 import { clashesIn } from '../timetable/clashes.js';
-import { estimateTravelMinutes } from '../travel/estimate.js';
+import { DEFAULT_TRAVEL_PARAMETERS, estimateTravelMinutes } from '../travel/estimate.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { creditsTowardRights, type StudyRight } from './plan-summary.js';
 
@@ -56,7 +56,7 @@ export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: S
   const planned = offerings.filter((o) => items.some((i) => i.offering_id === o.id));
   const parameters = region
     ? { circuity: region.travel_circuity, speedKmh: region.travel_speed_kmh, overheadMinutes: region.travel_overhead_minutes }
-    : { circuity: 1.25, speedKmh: 70, overheadMinutes: 5 };
+    : DEFAULT_TRAVEL_PARAMETERS;
   const clashes = clashesIn(
     planned.map((o) => ({ id: o.id, mode: o.mode, periods: o.periods, timeSlots: o.timeSlots, siteId: o.site?.id ?? null })),
     siteTravel(planned, parameters),

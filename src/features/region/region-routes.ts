@@ -5,8 +5,6 @@ import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
 
-export const municipalityCodeSchema = z.string().regex(/^\d{3}$/, 'three-digit municipality code');
-
 export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 

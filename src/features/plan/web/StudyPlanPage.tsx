@@ -32,7 +32,8 @@ export function StudyPlanPage() {
   const plan = useApi<StudyPlan>(studentId ? `/students/${studentId}/plan` : null);
   const courseName = useCourseName();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const [commentError, setCommentError] = useState<ApiError | null>(null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
   if (!user) return <Navigate to="/login" replace />;
@@ -45,22 +46,22 @@ export function StudyPlanPage() {
     return o ? `${o.course.code} ${courseName(o.course)}` : String(offeringId);
   };
   const remove = async (offeringId: number) => {
-    setError(null);
+    setRemoveError(null);
     try {
       await savePlan(p.student.id, p.items.map((i) => i.offering.id).filter((id) => id !== offeringId));
       plan.reload();
     } catch (e) {
-      setError(e as ApiError);
+      setRemoveError(e as ApiError);
     }
   };
   const send = async () => {
-    setError(null);
+    setCommentError(null);
     try {
       await api(`/students/${p.student.id}/plan/comments`, { method: 'POST', json: { body: comment } });
       setComment('');
       plan.reload();
     } catch (e) {
-      setError(e as ApiError);
+      setCommentError(e as ApiError);
     }
   };
 
@@ -102,7 +103,7 @@ export function StudyPlanPage() {
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">{t('plan.courses')}</h2>
-        {error && <ErrorNotice error={error} />}
+        {removeError && <ErrorNotice error={removeError} />}
         {p.items.length === 0 ? <p className="empty-state">{t('plan.empty')}</p> : (
           <table className="data-table">
             <caption className="visually-hidden">{t('plan.courses')}</caption>
@@ -154,7 +155,7 @@ export function StudyPlanPage() {
         {p.canComment && (
           <div className="stack">
             <Textarea labelText={t('plan.newComment')} value={comment} onChange={(e) => setComment(e.target.value)} fullWidth />
-            {error && <ErrorNotice error={error} />}
+            {commentError && <ErrorNotice error={commentError} />}
             <div><Button onClick={() => void send()} disabled={!comment.trim()}>{t('plan.send')}</Button></div>
           </div>
         )}
