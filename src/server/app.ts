@@ -13,6 +13,7 @@ import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { notificationRoutes } from '../features/notification/notification-routes.js';
 import { planRoutes } from '../features/plan/plan-routes.js';
+import { roundRoutes } from '../features/round/round-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(enrolmentRoutes, { db });
       await api.register(notificationRoutes, { db });
       await api.register(planRoutes, { db, travelTimes });
+      await api.register(roundRoutes, { db, travelTimes });
     },
     { prefix: API_PREFIX },
   );

@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/roles.js';
 import type { OfferingDto } from '../catalog/offering-dto.js';
 import { findOfferings } from '../catalog/offering-search.js';
 import { clashesIn } from '../timetable/clashes.js';
-import { DEFAULT_TRAVEL_PARAMETERS, estimateTravelMinutes } from '../travel/estimate.js';
+import { DEFAULT_TRAVEL_PARAMETERS, siteToSiteMinutes, travelParametersOf, type TravelEstimateParameters } from '../travel/estimate.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { creditsTowardRights, type StudyRight } from './plan-summary.js';
 
@@ -29,10 +29,8 @@ function access(user: SessionUser, student: { id: number; organization_id: numbe
 }
 
 /** Site-to-site minutes with the estimate of the sites' region (the planned offerings give the points). */
-function siteTravel(offerings: OfferingDto[], parameters: { circuity: number; speedKmh: number; overheadMinutes: number }) {
-  const sites = new Map(offerings.flatMap((o) => (o.site ? [[o.site.id, o.site] as const] : [])));
-  return (a: number, b: number) => estimateTravelMinutes(sites.get(a)!, sites.get(b)!, parameters);
-}
+const siteTravel = (offerings: OfferingDto[], parameters: TravelEstimateParameters) =>
+  siteToSiteMinutes(new Map(offerings.flatMap((o) => (o.site ? [[o.site.id, o.site] as const] : []))), parameters);
 
 export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, studentId: number) {
   const student = await studentOf(db, studentId);
@@ -54,9 +52,7 @@ export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: S
   const completedOutsidePlan = enrolments.filter((e) => e.status === 'completed' && !items.some((i) => i.offering_id === e.offering_id));
   const offerings = await findOfferings(db, travelTimes, [...items.map((i) => i.offering_id), ...completedOutsidePlan.map((e) => e.offering_id)], student.home_municipality_code);
   const planned = offerings.filter((o) => items.some((i) => i.offering_id === o.id));
-  const parameters = region
-    ? { circuity: region.travel_circuity, speedKmh: region.travel_speed_kmh, overheadMinutes: region.travel_overhead_minutes }
-    : DEFAULT_TRAVEL_PARAMETERS;
+  const parameters = region ? travelParametersOf(region) : DEFAULT_TRAVEL_PARAMETERS;
   const clashes = clashesIn(
     planned.map((o) => ({ id: o.id, mode: o.mode, periods: o.periods, timeSlots: o.timeSlots, siteId: o.site?.id ?? null })),
     siteTravel(planned, parameters),

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { MunicipalityTable, RegionTable } from '../../server/db/schema.js';
+import { travelParametersOf } from '../travel/estimate.js';
 
 export function municipalityDto(m: Selectable<MunicipalityTable>) {
   return {
@@ -42,7 +43,7 @@ export function regionDto(r: Selectable<RegionTable>, municipalityCodes: string[
     nameSv: r.name_sv,
     nameEn: r.name_en,
     isDemo: r.is_demo,
-    travel: { circuity: r.travel_circuity, speedKmh: r.travel_speed_kmh, overheadMinutes: r.travel_overhead_minutes },
+    travel: travelParametersOf(r),
     municipalityCodes,
   };
 }

@@ -42,3 +42,15 @@ export function estimateTravelMinutes(from: GeoPoint, to: GeoPoint, parameters: 
   const roadKm = greatCircleKm(from, to) * parameters.circuity;
   return Math.ceil(parameters.overheadMinutes + (roadKm / parameters.speedKmh) * 60);
 }
+
+/** A region's stored travel parameters. */
+export const travelParametersOf = (region: { travel_circuity: number; travel_speed_kmh: number; travel_overhead_minutes: number }): TravelEstimateParameters => ({
+  circuity: region.travel_circuity,
+  speedKmh: region.travel_speed_kmh,
+  overheadMinutes: region.travel_overhead_minutes,
+});
+
+/** Site-to-site minutes by the estimate, for the sites given by id. */
+export function siteToSiteMinutes(sites: ReadonlyMap<number, GeoPoint>, parameters: TravelEstimateParameters) {
+  return (a: number, b: number) => estimateTravelMinutes(sites.get(a)!, sites.get(b)!, parameters);
+}

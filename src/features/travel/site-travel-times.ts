@@ -1,5 +1,5 @@
 import type { Db } from '../../server/db/database.js';
-import type { TravelEstimateParameters } from './estimate.js';
+import { travelParametersOf, type TravelEstimateParameters } from './estimate.js';
 import {
   EstimateTravelTimeProvider,
   type TravelDestination,
@@ -83,11 +83,7 @@ export class SiteTravelTimes {
     for (const m of municipalities) if (m.lat !== null && m.lon !== null) origins.set(m.code, { lat: m.lat, lon: m.lon });
     const sitesByRegion: Snapshot['sitesByRegion'] = new Map();
     for (const r of regions) {
-      const provider = this.providerFor({
-        circuity: r.travel_circuity,
-        speedKmh: r.travel_speed_kmh,
-        overheadMinutes: r.travel_overhead_minutes,
-      });
+      const provider = this.providerFor(travelParametersOf(r));
       sitesByRegion.set(r.id, { provider, sites: [] });
     }
     for (const s of sites) sitesByRegion.get(s.region_id)?.sites.push({ id: s.id, lat: s.lat, lon: s.lon });

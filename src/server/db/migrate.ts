@@ -4,6 +4,7 @@ import * as searchKeys from './migrations/0002_search_keys.js';
 import * as enrolment from './migrations/0003_enrolment.js';
 import * as notifications from './migrations/0004_notifications.js';
 import * as studyPlans from './migrations/0005_study_plans.js';
+import * as selectionRounds from './migrations/0006_selection_rounds.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_enrolment': enrolment,
   '0004_notifications': notifications,
   '0005_study_plans': studyPlans,
+  '0006_selection_rounds': selectionRounds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

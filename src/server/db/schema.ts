@@ -209,6 +209,56 @@ export interface PlanCommentTable {
   at: Generated<Date>;
 }
 
+export interface SelectionRoundTable {
+  id: Generated<number>;
+  region_id: number;
+  /** Null when the region itself runs the round. */
+  organizer_id: number | null;
+  name: string;
+  academic_year: string;
+  period: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  max_courses_per_student: number;
+  max_travel_minutes: number | null;
+  seed: number;
+  status: Generated<string>;
+  allocation_method: string | null;
+  objective: number | null;
+  allocated_at: Timestamp | null;
+  published_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface RoundOfferingTable {
+  round_id: number;
+  region_id: number;
+  offering_id: number;
+  capacity: number;
+  partner_seats: number;
+}
+
+export interface RoundWishTable {
+  round_id: number;
+  region_id: number;
+  student_id: number;
+  offering_id: number;
+  rank: number;
+}
+
+export interface RoundOutcomeTable {
+  round_id: number;
+  region_id: number;
+  student_id: number;
+  offering_id: number;
+  rank: number;
+  assigned: boolean;
+  reason: string | null;
+  clash_offering_id: number | null;
+  enrolment_id: number | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -226,4 +276,8 @@ export interface Database {
   study_right: StudyRightTable;
   plan_item: PlanItemTable;
   plan_comment: PlanCommentTable;
+  selection_round: SelectionRoundTable;
+  round_offering: RoundOfferingTable;
+  round_wish: RoundWishTable;
+  round_outcome: RoundOutcomeTable;
 }
