@@ -11,6 +11,8 @@ import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
 import { StudyPlanPage } from '../features/plan/web/StudyPlanPage.js';
+import { RoundPage } from '../features/round/web/RoundPage.js';
+import { RoundsPage } from '../features/round/web/RoundsPage.js';
 import { Layout } from './app/Layout.js';
 import { MunicipalityProvider } from './app/municipalities.js';
 import { SessionProvider } from './app/session.js';
@@ -25,7 +27,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -50,6 +52,8 @@ function App() {
               <Route path="/enrolments/:id" element={<EnrolmentPage />} />
               <Route path="/plan" element={<StudyPlanPage />} />
               <Route path="/students/:id/plan" element={<StudyPlanPage />} />
+              <Route path="/rounds" element={<RoundsPage />} />
+              <Route path="/rounds/:id" element={<RoundPage />} />
               <Route path="/about" element={<AboutPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -13,6 +13,7 @@ import {
   LUKIO_SCHOOL_CODES,
 } from './lappi-organizations.js';
 import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments, seedDemoPlans } from './lappi-enrolments.js';
+import { seedDemoRound } from './lappi-round.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_MODULES, type DemoCourse } from './lukio-modules.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
@@ -170,6 +171,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .execute();
     await seedDemoEnrolments(tx, region.id);
     await seedDemoPlans(tx, region.id);
+    await seedDemoRound(tx, region.id, passwordHash);
   });
   return true;
 }

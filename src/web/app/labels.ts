@@ -17,3 +17,17 @@ export function useMunicipalityName() {
 export function formatCredits(credits: number, unit: string, language: string) {
   return `${credits.toLocaleString(language === 'en' ? 'en-GB' : `${language}-FI`)} ${unit}`;
 }
+
+const WEEKDAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** A lesson time as "ma 08:30–14:30" in the UI language. */
+export function useSlotText() {
+  const { t } = useTranslation();
+  return (slot: { day: number; start: string; end: string }) => `${t(`weekday.${WEEKDAYS[slot.day]}`)} ${slot.start}–${slot.end}`;
+}
+
+/** Date and time in the UI language's conventions. */
+export function useDateTime() {
+  const { i18n } = useTranslation();
+  return (value: string | Date) => new Date(value).toLocaleString(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`, { dateStyle: 'medium', timeStyle: 'short' });
+}

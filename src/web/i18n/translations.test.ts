@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_MODES, EDUCATION_FORMS, FIELDS, TARGET_GROUPS, TEACHING_LANGUAGES } from '../../features/catalog/vocabulary.js';
 import { ENROLMENT_STATUSES } from '../../features/enrolment/enrolment-states.js';
+import type { UnmetReason } from '../../features/round/allocate.js';
+import type { RoundPhase } from '../../features/round/round-access.js';
 import en from './en.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
+
+const ROUND_PHASES: RoundPhase[] = ['upcoming', 'open', 'closed', 'allocated', 'published'];
+const UNMET_REASONS: UnmetReason['kind'][] = ['not_eligible', 'too_far', 'full', 'partner_seats_full', 'clash', 'course_limit'];
 
 type Tree = { [key: string]: string | Tree };
 
@@ -53,6 +58,9 @@ describe('translations', () => {
       ...TEACHING_LANGUAGES.map((v) => `language.${v}`),
       ...ENROLMENT_STATUSES.map((v) => `enrolmentStatus.${v}`),
       ...ENROLMENT_STATUSES.filter((v) => v !== 'requested').map((v) => `enrolmentStep.${v}`),
+      ...ROUND_PHASES.map((v) => `roundPhase.${v}`),
+      ...UNMET_REASONS.map((v) => `round.reason.${v}`),
+      ...ROUND_PHASES.map((v) => `errors.round_${v}`),
     ];
     expect(vocabulary.filter((k) => !finnish.has(k))).toEqual([]);
   });

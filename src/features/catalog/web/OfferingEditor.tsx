@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, LoadingSpinner, SingleSelect, TextInput } from 'suomifi-ui-components';
 import { api, ApiError, toQuery } from '../../../web/app/api.js';
+import { useFieldIssues } from '../../../web/app/field-issues.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -72,6 +73,7 @@ export function OfferingEditor() {
   const sites = useApi<{ items: Site[] }>(`/sites${toQuery({ region })}`);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
+  const { status, statusText } = useFieldIssues(error);
   const [busy, setBusy] = useState(false);
   usePopoverAriaControls('offering-courseCode');
 
@@ -84,13 +86,6 @@ export function OfferingEditor() {
   if (id && existing.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (id && existing.state === 'error') return <div className="page"><ErrorNotice error={existing.error} /></div>;
 
-  const fieldIssue = (field: keyof Draft) =>
-    error?.issues.find((i) => i.path === `body.${field}` || i.path.startsWith(`body.${field}.`));
-  const status = (field: keyof Draft) => (fieldIssue(field) ? ('error' as const) : ('default' as const));
-  const statusText = (field: keyof Draft) => {
-    const issue = fieldIssue(field);
-    return issue ? t(`issues.${issue.code}`, { defaultValue: t('issues.invalid') }) : undefined;
-  };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft, type: 'text' | 'number' | 'email' = 'text', hint?: string) => (
     <TextInput id={`offering-${key}`} labelText={t(`editor.${key}`)} hintText={hint} type={type} value={draft[key] as string}

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Heading, LoadingSpinner } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { formatCredits, useCourseName, useMunicipalityName } from '../../../web/app/labels.js';
+import { formatCredits, useCourseName, useMunicipalityName, useSlotText } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -11,8 +11,6 @@ import type { OfferingDto } from '../offering-dto.js';
 import { RequestSeatButton } from '../../enrolment/web/RequestSeatButton.js';
 import { AddToPlanButton } from '../../plan/web/AddToPlanButton.js';
 import { TravelText } from './OfferingCard.js';
-
-const WEEKDAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export function OfferingPage() {
   const { id } = useParams();
@@ -23,6 +21,7 @@ export function OfferingPage() {
   const courseName = useCourseName();
   const municipalityName = useMunicipalityName();
   const municipalities = useMunicipalities();
+  const slotText = useSlotText();
 
   if (result.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (result.state === 'error') {
@@ -70,7 +69,7 @@ export function OfferingPage() {
           {row(t('offering.schedule'), o.timeSlots.length === 0 ? t('offering.selfPaced') : (
             <ul className="plain-list">
               {o.timeSlots.map((s, i) => (
-                <li key={i}>{t(`weekday.${WEEKDAYS[s.day]}`)} {s.start}–{s.end}</li>
+                <li key={i}>{slotText(s)}</li>
               ))}
             </ul>
           ))}
