@@ -93,6 +93,7 @@ export async function generateNationalCatalogue(db: Db, size: CatalogueSize, onP
         academicYear: '2026-2027',
         periods: [random.int(1, 5)],
         timeSlots: [],
+        bars: [],
         capacity,
         seatsForPartners: random.int(0, Math.floor(capacity / 2)),
         targetGroups: random.sample(TARGET_GROUPS, random.int(1, 2)),

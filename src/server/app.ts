@@ -14,6 +14,7 @@ import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { notificationRoutes } from '../features/notification/notification-routes.js';
 import { planRoutes } from '../features/plan/plan-routes.js';
 import { roundRoutes } from '../features/round/round-routes.js';
+import { timeFrameRoutes } from '../features/timetable/time-frame-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes, { db });
       await api.register(planRoutes, { db, travelTimes });
       await api.register(roundRoutes, { db, travelTimes });
+      await api.register(timeFrameRoutes, { db });
     },
     { prefix: API_PREFIX },
   );

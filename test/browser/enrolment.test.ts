@@ -5,12 +5,23 @@ import { expectNoAxeViolations, signIn, useBrowserApp } from './browser-harness.
 describe('cross-enrolment in a browser', () => {
   const harness = useBrowserApp();
 
-  it('a student requests a partner course, the counsellor approves, the host accepts and completes it', async () => {
+  it('a Pello lukio student plans a logistics unit at Lappia Tornio, sees travel and clashes, requests it; counsellor approves, host accepts and completes; the credit is in the record and its CSV', async () => {
     const page = await harness.newPage();
     await signIn(page, 'opiskelija.pello@tarjotin.example', DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto('/?q=hitsaus');
-    await page.locator('.offering-card a').first().click();
+    await page.goto('/?q=LOG-2');
+    await page.locator('.offering-card', { hasText: 'Tornion kampus' }).locator('a').first().click();
+    const offeringUrl = page.url();
+    await page.getByRole('button', { name: 'Lisää opintosuunnitelmaan' }).click();
+    await page.getByRole('link', { name: 'Avaa suunnitelma' }).click();
+    // The plan shows the trip from Pello and the clash with her other course on the same days of period 3.
+    const planned = page.locator('.data-table tbody tr', { hasText: 'LOG-2' });
+    await planned.waitFor();
+    expect(await planned.textContent()).toMatch(/noin \d+ min/);
+    await page.locator('.clash-list li', { hasText: 'LOG-2' }).first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto(offeringUrl);
     await page.getByRole('button', { name: 'Pyydä paikkaa' }).click();
     await page.getByText('Pyyntö lähetetty.').waitFor();
     await expectNoAxeViolations(page);
@@ -48,6 +59,15 @@ describe('cross-enrolment in a browser', () => {
     const history = await page.locator('.data-table tbody tr').allTextContents();
     expect(history).toHaveLength(5);
     expect(await page.locator('.details').textContent()).toContain('arvosana 4');
+
+    await page.getByRole('link', { name: 'Opintosuunnitelma' }).click();
+    const record = page.locator('section[aria-labelledby="record-heading"] tbody tr', { hasText: 'LOG-2' });
+    await record.waitFor();
+    expect(await record.textContent()).toMatch(/30 osp.*4/);
+    const csvLink = page.getByRole('link', { name: /Lataa suoritukset CSV-tiedostona/ });
+    const csv = await (await page.request.get(new URL((await csvLink.getAttribute('href'))!, page.url()).href)).text();
+    expect(csv).toMatch(/LOG-2,[^\n]*,30,osp,4,\d{4}-\d{2}-\d{2},Lappia/);
+    await expectNoAxeViolations(page);
   });
 
   it('shows the student\'s dual-degree plan, and the counsellor comments on it', async () => {

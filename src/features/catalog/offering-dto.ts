@@ -33,6 +33,8 @@ export interface OfferingDto {
   academicYear: string;
   periods: number[];
   timeSlots: TimeSlotRow[];
+  /** Bars of the region's time frame the offering runs in; empty when its times are its own. */
+  bars: string[];
   capacity: number;
   seatsForPartners: number;
   /** Partner seats already held by accepted, enrolled and completed students. */
@@ -77,6 +79,7 @@ export interface OfferingRow {
   academic_year: string;
   periods: number[];
   time_slots: TimeSlotRow[];
+  bar_codes: string[];
   capacity: number;
   seats_for_partners: number;
   seats_taken: number;
@@ -124,6 +127,7 @@ export function offeringDto(row: OfferingRow, travelMinutes: number | null, trav
     academicYear: row.academic_year,
     periods: row.periods,
     timeSlots: row.time_slots,
+    bars: row.bar_codes,
     capacity: row.capacity,
     seatsForPartners: row.seats_for_partners,
     seatsTaken: row.seats_taken,

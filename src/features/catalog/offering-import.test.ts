@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
 import { useDemoApp } from '../../../test/test-app.js';
+import { OFFERING_COLUMNS } from './offering-table-format.js';
 
 const HEADER = 'course_code,site,mode,language,academic_year,periods,time_slots,capacity,seats_for_partners,target_groups,fee_euros,enrolment_start,enrolment_end,contact_name,contact_email';
 const GOOD_ROW = 'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30; to 08:30-14:30",16,4,young;adult,0,2026-08-01,2026-09-30,Haku,haku@example.fi';
@@ -100,7 +101,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(rows.length + 1);
-    sheet.getRow(2).getCell(10).value = 'many'; // capacity column of the first offering
+    sheet.getRow(2).getCell(OFFERING_COLUMNS.indexOf('capacity') + 1).value = 'many'; // the first offering's capacity
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = await upload(client, edited, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(result.status).toBe(400);

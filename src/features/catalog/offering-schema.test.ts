@@ -8,6 +8,7 @@ const valid: OfferingFields = {
   language: 'fi',
   academicYear: '2026-2027',
   periods: [2],
+  bars: [],
   timeSlots: [{ day: 1, start: '08:15', end: '09:30' }],
   capacity: 24,
   seatsForPartners: 4,

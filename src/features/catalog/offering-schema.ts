@@ -10,6 +10,9 @@ import {
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 const isoDate = z.iso.date();
 
+/** A timetable bar (palkki) of the region's time frame, e.g. `A` or `MA`. */
+export const barCodeSchema = z.string().regex(/^[A-Za-z0-9ÅÄÖåäö_-]{1,10}$/, 'a bar code of 1–10 letters or digits');
+
 export const timeSlotSchema = z
   .object({ day: z.number().int().min(1).max(7), start: clock, end: clock })
   .refine((slot) => slot.end > slot.start, { path: ['end'], message: 'ends before it starts', params: { code: 'end_before_start' } });
@@ -23,6 +26,8 @@ export const offeringFieldsSchema = z.object({
   academicYear: z.string().regex(/^\d{4}-\d{4}$/, 'academic year as 2026-2027'),
   periods: z.array(z.number().int().min(1).max(6)).max(6),
   timeSlots: z.array(timeSlotSchema).max(20),
+  /** Bars of the provider's adopted time frame; when given, their lessons replace timeSlots. */
+  bars: z.array(barCodeSchema).max(20).default([]),
   capacity: z.number().int().min(0).max(10000),
   seatsForPartners: z.number().int().min(0).max(10000),
   targetGroups: z.array(z.enum(TARGET_GROUPS)).min(1),

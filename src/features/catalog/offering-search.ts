@@ -108,6 +108,7 @@ function selectOfferingRow(query: JoinedOfferings) {
     'o.academic_year',
     'o.periods',
     'o.time_slots',
+    'o.bar_codes',
     'o.capacity',
     'o.seats_for_partners',
     'o.seats_taken',

@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/database.js';
 import type { Database, OfferingTable } from '../../server/db/schema.js';
 import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
 import { canManageProviderOfferings, type SessionUser } from '../auth/roles.js';
+import { lessonsOfBars } from '../timetable/time-frame.js';
 import { offeringRuleIssues, type OfferingFields } from './offering-schema.js';
 
 type Executor = Db | Transaction<Database>;
@@ -59,6 +60,7 @@ export function offeringColumns(fields: OfferingFields) {
     academic_year: fields.academicYear,
     periods: [...fields.periods].sort((a, b) => a - b),
     time_slots: JSON.stringify(fields.timeSlots),
+    bar_codes: fields.bars,
     capacity: fields.capacity,
     seats_for_partners: fields.seatsForPartners,
     target_groups: fields.targetGroups,
@@ -79,8 +81,10 @@ export async function prepareOffering(
 ): Promise<{ issues: FieldIssue[]; row?: Insertable<OfferingTable> }> {
   const ruleIssues = offeringRuleIssues(fields).map((i) => ({ ...i, path: at(i.path) }));
   const { issues, resolved } = await resolveReferences(db, providerId, fields, at);
-  const all = [...ruleIssues, ...issues];
+  const bars = fields.bars.length > 0 ? await lessonsOfBars(db, providerId, fields.academicYear, fields.bars, fields.periods, at) : null;
+  const all = [...ruleIssues, ...issues, ...(bars?.issues ?? [])];
   if (all.length > 0 || !resolved) return { issues: all };
+  if (bars) fields = { ...fields, timeSlots: bars.timeSlots };
   return {
     issues: [],
     row: {
@@ -139,6 +143,8 @@ export async function updateOffering(
     academicYear: current.academic_year,
     periods: current.periods,
     timeSlots: current.time_slots,
+    // Lesson times given without bars take the offering off the frame's bars.
+    bars: patch.timeSlots !== undefined && patch.bars === undefined ? [] : current.bar_codes,
     capacity: current.capacity,
     seatsForPartners: current.seats_for_partners,
     targetGroups: current.target_groups as OfferingFields['targetGroups'],

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../server/db/schema.js';
+import type { DeliveryMode } from '../catalog/vocabulary.js';
 import { SEAT_HOLDING, type EnrolmentStatus } from '../enrolment/enrolment-states.js';
+import { clashBetween, type ScheduledOffering } from '../timetable/clashes.js';
+import { siteToSiteMinutes, travelParametersOf } from '../travel/estimate.js';
 
 /** The path a demo request took to its status, and who took each step. */
 const PATHS: Record<string, [EnrolmentStatus, 'student' | 'counsellor' | 'host'][]> = {
@@ -99,7 +102,11 @@ export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: nu
   }
 }
 
-/** The demo student studies for both degrees (kaksoistutkinto) and plans lukio modules at home beside her partner courses. */
+/**
+ * The demo student studies for both degrees (kaksoistutkinto): her plan holds her partner courses
+ * and lukio modules at home, chosen so that nothing clashes, as a clean start for trying the
+ * clash check with a new course.
+ */
 export async function seedDemoPlans(tx: Transaction<Database>, regionId: number) {
   const student = await tx.selectFrom('app_user').select(['id', 'organization_id']).where('email', '=', 'opiskelija.pello@tarjotin.example').executeTakeFirstOrThrow();
   await tx
@@ -109,15 +116,40 @@ export async function seedDemoPlans(tx: Transaction<Database>, regionId: number)
       { region_id: regionId, student_id: student.id, kind: 'vocational', qualification: 'Logistiikan perustutkinto', target_credits: 180 },
     ])
     .execute();
+  const requested = await tx
+    .selectFrom('enrolment')
+    .select('offering_id')
+    .where('student_id', '=', student.id)
+    .where('status', 'not in', ['completed', 'rejected', 'cancelled', 'dropped'])
+    .orderBy('id')
+    .execute();
   const homeModules = await tx
     .selectFrom('offering')
     .select('id')
     .where('provider_id', '=', student.organization_id!)
     .where('education_form', '=', 'general_upper_secondary')
     .orderBy('id')
-    .limit(6)
     .execute();
-  const requested = await tx.selectFrom('enrolment').select('offering_id').where('student_id', '=', student.id).execute();
-  const offeringIds = [...new Set([...homeModules.map((o) => o.id), ...requested.map((e) => e.offering_id)])];
-  await tx.insertInto('plan_item').values(offeringIds.map((offeringId) => ({ region_id: regionId, student_id: student.id, offering_id: offeringId }))).execute();
+  const candidates = [...requested.map((e) => e.offering_id), ...homeModules.map((o) => o.id)];
+  const scheduled = await tx
+    .selectFrom('offering as o')
+    .leftJoin('site as s', 's.id', 'o.site_id')
+    .select(['o.id', 'o.mode', 'o.periods', 'o.time_slots', 'o.site_id', 's.lat', 's.lon'])
+    .where('o.id', 'in', candidates)
+    .execute();
+  const region = await tx.selectFrom('region').selectAll().where('id', '=', regionId).executeTakeFirstOrThrow();
+  const sites = new Map(scheduled.flatMap((o) => (o.site_id !== null ? [[o.site_id, { lat: o.lat!, lon: o.lon! }] as const] : [])));
+  const travel = siteToSiteMinutes(sites, travelParametersOf(region));
+  const asScheduled = (id: number): ScheduledOffering => {
+    const o = scheduled.find((x) => x.id === id)!;
+    return { id, mode: o.mode as DeliveryMode, periods: o.periods, timeSlots: o.time_slots, siteId: o.site_id };
+  };
+  const plan: ScheduledOffering[] = [];
+  for (const id of candidates) {
+    const candidate = asScheduled(id);
+    const isHome = homeModules.some((m) => m.id === id);
+    if (isHome && plan.filter((p) => homeModules.some((m) => m.id === p.id)).length >= 6) break;
+    if (plan.every((p) => clashBetween(p, candidate, travel) === null)) plan.push(candidate);
+  }
+  await tx.insertInto('plan_item').values(plan.map((p) => ({ region_id: regionId, student_id: student.id, offering_id: p.id }))).execute();
 }

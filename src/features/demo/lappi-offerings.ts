@@ -13,8 +13,8 @@ export interface DemoOffering extends Omit<OfferingFields, 'siteId'> {
   siteKey: string | null;
 }
 
-/** Lukio timetable bars (palkit): each bar meets twice a week at the same times in every member school. */
-const BARS = [
+/** Lukio timetable bars (palkit) A–F: each bar meets twice a week at the same times in every member school. */
+const LUKIO_BARS = [
   [{ day: 1, start: '08:15', end: '09:30' }, { day: 3, start: '10:00', end: '11:15' }],
   [{ day: 1, start: '10:00', end: '11:15' }, { day: 4, start: '08:15', end: '09:30' }],
   [{ day: 2, start: '08:15', end: '09:30' }, { day: 5, start: '10:00', end: '11:15' }],
@@ -22,11 +22,26 @@ const BARS = [
   [{ day: 3, start: '12:15', end: '13:30' }, { day: 5, start: '08:15', end: '09:30' }],
   [{ day: 1, start: '14:00', end: '15:15' }, { day: 3, start: '14:00', end: '15:15' }],
 ];
-const VOCATIONAL_DAYS = [1, 2, 3, 4, 5];
+/** Vocational studies take whole days: one bar per weekday. */
+const DAY_BARS = [
+  { code: 'MA', day: 1 },
+  { code: 'TI', day: 2 },
+  { code: 'KE', day: 3 },
+  { code: 'TO', day: 4 },
+  { code: 'PE', day: 5 },
+].map(({ code, day }) => ({ code, lessons: [{ day, start: '08:30', end: '14:30' }] }));
+const BARS = [...LUKIO_BARS.map((lessons, i) => ({ code: 'ABCDEF'[i]!, lessons })), ...DAY_BARS];
 
 /** Last enrolment day for a course starting in a period of the demo year. */
 const PERIOD_STARTS = ['2026-08-10', '2026-10-05', '2026-12-01', '2027-02-01', '2027-03-29'];
 const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86400_000).toISOString().slice(0, 10);
+
+/** The region's shared time frame for the demo year: five periods and the bars above. */
+export const LAPPI_TIME_FRAME = {
+  name: 'Lapin yhteinen aikarunko 2026–2027 (demo)',
+  periods: PERIOD_STARTS.map((startsOn, i) => ({ number: i + 1, startsOn, endsOn: dayBefore(PERIOD_STARTS[i + 1] ?? '2027-06-01') })),
+  bars: BARS,
+};
 
 function offering(
   random: Random,
@@ -46,12 +61,12 @@ function offering(
 ): DemoOffering {
   const period = random.int(1, 5);
   const capacity = random.int(...(options.capacity ?? [16, 32]));
-  const timeSlots =
+  const bars =
     mode === 'online'
       ? []
       : options.lukioBars
-        ? random.pick(BARS)
-        : random.sample(VOCATIONAL_DAYS, 2).sort().map((day) => ({ day, start: '08:30', end: '14:30' }));
+        ? [random.pick(BARS.slice(0, LUKIO_BARS.length))]
+        : random.sample(DAY_BARS, 2).sort((a, b) => a.lessons[0]!.day - b.lessons[0]!.day);
   return {
     providerKey,
     siteKey,
@@ -60,7 +75,8 @@ function offering(
     language: options.language ?? 'fi',
     academicYear: DEMO_ACADEMIC_YEAR,
     periods: mode === 'online' ? [1, 2, 3, 4, 5] : [period],
-    timeSlots,
+    timeSlots: bars.flatMap((b) => b.lessons),
+    bars: bars.map((b) => b.code),
     capacity,
     seatsForPartners: Math.min(capacity, Math.round(capacity * (options.partnerShare ?? random.int(10, 30) / 100))),
     targetGroups: options.targetGroups ?? ['young'],

@@ -14,6 +14,7 @@ import {
 } from './lappi-organizations.js';
 import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments, seedDemoPlans } from './lappi-enrolments.js';
 import { seedDemoRound } from './lappi-round.js';
+import { seedDemoTimeFrame } from './lappi-time-frame.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_MODULES, type DemoCourse } from './lukio-modules.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
@@ -139,6 +140,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       };
     });
     await tx.insertInto('offering').values(offerings).execute();
+    await seedDemoTimeFrame(tx, region.id);
 
     await tx
       .insertInto('app_user')

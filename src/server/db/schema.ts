@@ -95,6 +95,8 @@ export interface OfferingTable {
   academic_year: string;
   periods: number[];
   time_slots: ColumnType<TimeSlotRow[], string, string>;
+  /** Bars of the provider's adopted time frame the offering runs in; its time_slots are their lessons. */
+  bar_codes: Generated<string[]>;
   capacity: number;
   seats_for_partners: number;
   /** Partner seats held by accepted, enrolled and completed enrolments (migration 0003). */
@@ -259,6 +261,34 @@ export interface RoundOutcomeTable {
   enrolment_id: number | null;
 }
 
+export interface TimeFrameTable {
+  id: Generated<number>;
+  region_id: number;
+  academic_year: string;
+  name: string;
+}
+
+export interface TimeFramePeriodTable {
+  frame_id: number;
+  region_id: number;
+  number: number;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface TimeFrameBarTable {
+  frame_id: number;
+  region_id: number;
+  code: string;
+  lessons: ColumnType<TimeSlotRow[], string, string>;
+}
+
+export interface TimeFrameAdoptionTable {
+  frame_id: number;
+  region_id: number;
+  organization_id: number;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -280,4 +310,8 @@ export interface Database {
   round_offering: RoundOfferingTable;
   round_wish: RoundWishTable;
   round_outcome: RoundOutcomeTable;
+  time_frame: TimeFrameTable;
+  time_frame_period: TimeFramePeriodTable;
+  time_frame_bar: TimeFrameBarTable;
+  time_frame_adoption: TimeFrameAdoptionTable;
 }

@@ -8,11 +8,13 @@ import { useCourseName } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
+import { TimeFramePanel } from '../../timetable/web/TimeFramePanel.js';
 import { ImportExportPanel } from './ImportExportPanel.js';
 import type { SearchResult } from './TrayPage.js';
 
 interface Organization {
   id: number;
+  regionId: number;
   name: string;
   kind: string;
 }
@@ -27,6 +29,8 @@ export function ManagePage() {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const organizations = useApi<{ items: Organization[] }>(user?.role === 'admin' ? '/organizations' : null);
   const providerId = user?.role === 'admin' ? chosenProvider : (user?.organizationId ?? null);
+  const regionId =
+    user?.role === 'admin' ? (organizations.state === 'ready' ? organizations.data.items.find((o) => o.id === chosenProvider)?.regionId : undefined) : user?.regionId;
   const offerings = useApi<SearchResult>(providerId ? `/offerings${toQuery({ provider: providerId, includeWithdrawn: true, sort: 'code', limit: 200 })}` : null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
@@ -100,6 +104,7 @@ export function ManagePage() {
             )
           )}
           <ImportExportPanel providerId={providerId} onImported={offerings.reload} />
+          {regionId && <TimeFramePanel regionId={regionId} organizationId={providerId} />}
         </>
       )}
       <Modal appElementId="root" visible={confirming !== null} onEscKeyDown={() => setConfirming(null)} variant="default">

@@ -25,6 +25,7 @@ interface Draft {
   academicYear: string;
   periods: number[];
   timeSlots: string;
+  bars: string;
   capacity: string;
   seatsForPartners: string;
   targetGroups: string[];
@@ -36,14 +37,14 @@ interface Draft {
 }
 
 const EMPTY: Draft = {
-  courseCode: '', siteId: '', mode: 'onsite', language: 'fi', academicYear: '2026-2027', periods: [], timeSlots: '',
+  courseCode: '', siteId: '', mode: 'onsite', language: 'fi', academicYear: '2026-2027', periods: [], timeSlots: '', bars: '',
   capacity: '20', seatsForPartners: '4', targetGroups: ['young'], feeEuros: '0', enrolmentStart: '', enrolmentEnd: '', contactName: '', contactEmail: '',
 };
 
 function draftOf(o: OfferingDto): Draft {
   return {
     courseCode: o.course.code, siteId: o.site ? String(o.site.id) : '', mode: o.mode, language: o.language, academicYear: o.academicYear,
-    periods: o.periods, timeSlots: formatTimeSlots(o.timeSlots), capacity: String(o.capacity), seatsForPartners: String(o.seatsForPartners),
+    periods: o.periods, timeSlots: formatTimeSlots(o.timeSlots), bars: o.bars.join('; '), capacity: String(o.capacity), seatsForPartners: String(o.seatsForPartners),
     targetGroups: o.targetGroups, feeEuros: String(o.feeEuros), enrolmentStart: o.enrolmentStart ?? '', enrolmentEnd: o.enrolmentEnd ?? '',
     contactName: o.contactName ?? '', contactEmail: o.contactEmail ?? '',
   };
@@ -55,7 +56,7 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 function payloadOf(d: Draft): Record<keyof OfferingFields, unknown> {
   return {
     courseCode: d.courseCode, siteId: d.siteId ? Number(d.siteId) : null, mode: d.mode, language: d.language, academicYear: d.academicYear,
-    periods: d.periods, timeSlots: parseTimeSlots(d.timeSlots), capacity: numberOrText(d.capacity), seatsForPartners: numberOrText(d.seatsForPartners),
+    periods: d.periods, timeSlots: parseTimeSlots(d.timeSlots), bars: d.bars.split(/[;,\s]+/).filter(Boolean), capacity: numberOrText(d.capacity), seatsForPartners: numberOrText(d.seatsForPartners),
     targetGroups: d.targetGroups, feeEuros: numberOrText(d.feeEuros || '0'), enrolmentStart: orNull(d.enrolmentStart), enrolmentEnd: orNull(d.enrolmentEnd),
     contactName: orNull(d.contactName), contactEmail: orNull(d.contactEmail),
   };
@@ -146,6 +147,7 @@ export function OfferingEditor() {
           ))}
         </CheckboxGroup>
         {text('timeSlots', 'text', t('editor.timeSlotsHint'))}
+        {text('bars', 'text', t('editor.barsHint'))}
         {text('capacity', 'number')}
         {text('seatsForPartners', 'number')}
         <CheckboxGroup labelText={t('editor.targetGroups')} groupStatus={status('targetGroups')} groupStatusText={statusText('targetGroups')}>

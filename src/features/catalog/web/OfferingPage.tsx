@@ -73,6 +73,7 @@ export function OfferingPage() {
               ))}
             </ul>
           ))}
+          {o.bars.length > 0 && row(t('offering.bars'), o.bars.join(', '))}
           {row(t('offering.capacity'), o.capacity)}
           {row(t('offering.seatsForPartners'), t('offering.seatsTakenOf', { taken: o.seatsTaken, seats: o.seatsForPartners }))}
           {row(t('offering.targetGroups'), o.targetGroups.map((g) => t(`targetGroup.${g}`)).join(', '))}

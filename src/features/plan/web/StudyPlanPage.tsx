@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { Button, Heading, LoadingSpinner, Textarea } from 'suomifi-ui-components';
 import { api, ApiError } from '../../../web/app/api.js';
+import { StudyRecordSection } from '../../enrolment/web/StudyRecordSection.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { formatCredits, useCourseName } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
@@ -143,6 +144,8 @@ export function StudyPlanPage() {
           </table>
         )}
       </section>
+
+      <StudyRecordSection studentId={p.student.id} />
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t('plan.comments')}</h2>
