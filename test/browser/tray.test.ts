@@ -112,7 +112,7 @@ describe('the course tray in a browser', () => {
     const page = await harness.newPage();
     await signIn(page, COORDINATOR, DEMO_PASSWORD);
     await page.waitForURL(/\/manage$/);
-    const caption = page.locator('.data-table caption');
+    const caption = page.locator('.data-table caption').first();
     await caption.waitFor();
     const before = await caption.textContent();
     const file = join(tmpdir(), `offerings-${Date.now()}.csv`);
