@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { writeOfferingFile } from '../features/catalog/offering-export.js';
@@ -11,6 +12,9 @@ import { openMigratedDatabase } from '../server/bootstrap.js';
 import { databaseConfigFromEnv, type Db } from '../server/db/database.js';
 import { HttpError } from '../server/http/errors.js';
 import { startOutboxWorker } from '../features/notification/outbox-worker.js';
+import { JsonStatError } from '../features/population/json-stat.js';
+import { PopulationCsvError } from '../features/population/population-csv.js';
+import { importPopulation } from '../features/population/population-import.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -94,6 +98,34 @@ importCommand
       const rows = await readOfferingFile(readFileSync(file), format).catch(reportFailure);
       const result = await importOfferings(db, options.provider, rows).catch(reportFailure);
       console.log(`Imported ${rows.length} rows: ${result.created} created, ${result.updated} updated.`);
+    }),
+  );
+
+importCommand
+  .command('population <file>')
+  .description('Import population statistics: JSON-stat 2 (Statistics Finland PxWeb), or CSV; every figure, or nothing when any is bad')
+  .option('--source <text>', 'where the figures come from, kept with them (default: the file name)')
+  .action((file: string, options: { source?: string }) =>
+    withDatabase(async (db) => {
+      const bar = new cliProgress.SingleBar({ format: '  population [{bar}] {value}/{total} figures', hideCursor: true }, cliProgress.Presets.shades_classic);
+      let started = false;
+      const result = await importPopulation(db, { name: file, text: readFileSync(file, 'utf8') }, {
+        source: options.source,
+        onProgress: (done, total) => {
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(done);
+        },
+      })
+        .catch((error: unknown) => {
+          if (error instanceof JsonStatError || error instanceof PopulationCsvError) {
+            console.error(`${file}: ${error.message}`);
+            process.exit(1);
+          }
+          return reportFailure(error);
+        })
+        .finally(() => started && bar.stop());
+      console.log(`Imported ${result.written} population figures${result.skippedAggregates ? ` (skipped ${result.skippedAggregates} for the whole country or regions)` : ''}.`);
     }),
   );
 

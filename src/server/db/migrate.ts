@@ -6,6 +6,7 @@ import * as notifications from './migrations/0004_notifications.js';
 import * as studyPlans from './migrations/0005_study_plans.js';
 import * as selectionRounds from './migrations/0006_selection_rounds.js';
 import * as timeFrame from './migrations/0007_time_frame.js';
+import * as population from './migrations/0008_population.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_study_plans': studyPlans,
   '0006_selection_rounds': selectionRounds,
   '0007_time_frame': timeFrame,
+  '0008_population': population,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -289,6 +289,16 @@ export interface TimeFrameAdoptionTable {
   organization_id: number;
 }
 
+export interface PopulationTable {
+  municipality_code: string;
+  year: number;
+  age_from: number;
+  /** Inclusive; 120 for an open band ("85 or older") and for a total. */
+  age_to: number;
+  count: number;
+  source: string;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -314,4 +324,5 @@ export interface Database {
   time_frame_period: TimeFramePeriodTable;
   time_frame_bar: TimeFrameBarTable;
   time_frame_adoption: TimeFrameAdoptionTable;
+  population: PopulationTable;
 }
