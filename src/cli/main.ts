@@ -57,7 +57,7 @@ program
     if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) {
       console.log('Loaded the Lappi demo region.');
     }
-    const app = await buildApp({ db, logLevel: process.env.LOG_LEVEL ?? 'warn', secureCookies: process.env.SECURE_COOKIES === 'true' });
+    const app = await buildApp({ db, logLevel: process.env.LOG_LEVEL ?? 'warn', secureCookies: process.env.SECURE_COOKIES === 'true', indicatorRefreshMs: 60_000 });
     const stopOutbox = startOutboxWorker(db, process.env.SMTP_URL, process.env.SMTP_FROM ?? 'Tarjotin <noreply@tarjotin.example>');
     const close = async () => {
       stopOutbox();

@@ -15,6 +15,8 @@ import { notificationRoutes } from '../features/notification/notification-routes
 import { planRoutes } from '../features/plan/plan-routes.js';
 import { roundRoutes } from '../features/round/round-routes.js';
 import { timeFrameRoutes } from '../features/timetable/time-frame-routes.js';
+import { IndicatorCache } from '../features/knowledge/indicator-cache.js';
+import { knowledgeRoutes } from '../features/knowledge/knowledge-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
@@ -31,6 +33,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Serve the built web app from dist/web (when it exists). */
   serveWeb?: boolean;
+  /** Recompute changed region indicators in the background this often (the server does; tests need not). */
+  indicatorRefreshMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -56,6 +60,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
   const travelTimes = new SiteTravelTimes(db);
+  const indicators = new IndicatorCache(db, travelTimes);
+  if (options.indicatorRefreshMs) {
+    const stop = indicators.startRefreshing(options.indicatorRefreshMs, (error) => app.log.error(error, 'refreshing region indicators'));
+    app.addHook('onClose', async () => stop());
+  }
   await app.register(
     async (api) => {
       api.get('/health', { schema: { tags: ['meta'], summary: 'Up and migrated' } }, async () => ({ status: 'ok' }));
@@ -73,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes, { db, travelTimes });
       await api.register(roundRoutes, { db, travelTimes });
       await api.register(timeFrameRoutes, { db });
+      await api.register(knowledgeRoutes, { indicators });
     },
     { prefix: API_PREFIX },
   );

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.js';
+import type { SiteTravelTimes } from '../travel/site-travel-times.js';
+import { computeRegionIndicators, type RegionIndicators } from './region-indicators.js';
+
+/**
+ * The region indicators, computed once and kept until what they are computed from changes: the
+ * tray (offerings and sites), the population data, or the region's travel model. A background
+ * refresh recomputes changed regions, so that a council member rarely waits.
+ */
+export class IndicatorCache {
+  readonly #entries = new Map<number, { fingerprint: string; value: Promise<RegionIndicators> }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly travelTimes: SiteTravelTimes,
+  ) {}
+
+  async get(regionId: number): Promise<RegionIndicators> {
+    const fingerprint = await this.#fingerprint(regionId);
+    const entry = this.#entries.get(regionId);
+    if (entry && entry.fingerprint === fingerprint) return entry.value;
+    if (entry) this.travelTimes.invalidate();
+    const value = computeRegionIndicators(this.db, this.travelTimes, regionId);
+    this.#entries.set(regionId, { fingerprint, value });
+    value.catch(() => this.#entries.delete(regionId));
+    return value;
+  }
+
+  async refreshAll(): Promise<void> {
+    for (const { id } of await this.db.selectFrom('region').select('id').execute()) await this.get(id);
+  }
+
+  /** Starts refreshing every `intervalMs`; returns the function that stops it. */
+  startRefreshing(intervalMs: number, onError: (error: unknown) => void): () => void {
+    const timer = setInterval(() => void this.refreshAll().catch(onError), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  async #fingerprint(regionId: number): Promise<string> {
+    const row = await sql<{ offerings: string; sites: string; population: string; travel: string }>`
+      select
+        (select count(*) || '/' || coalesce(max(updated_at)::text, '') from offering) as offerings,
+        (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(lat + lon), 0) from site) as sites,
+        (select count(*) || '/' || coalesce(sum(count), 0) from population) as population,
+        (select travel_circuity || '/' || travel_speed_kmh || '/' || travel_overhead_minutes from region where id = ${regionId}) as travel
+    `.execute(this.db);
+    return JSON.stringify(row.rows[0]);
+  }
+}

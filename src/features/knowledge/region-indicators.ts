@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.js';
+import { notFound } from '../../server/http/errors.js';
+import { annualChangeRate, projectCohorts, singleYearAges, sixteenToEighteen } from '../population/cohort-projection.js';
+import { OPEN_AGE } from '../population/population-rows.js';
+import type { SiteTravelTimes } from '../travel/site-travel-times.js';
+import { accessibilityFrom, shareWithin, type AccessClass, type SiteOfferings } from './accessibility.js';
+
+/** Projections reach at least this year, and at least ten years past the age data. */
+export const PROJECTION_HORIZON = 2035;
+const ON_SITE_MODES = ['onsite', 'hybrid', 'workplace'];
+const CLASS_OF_FORM: Record<string, AccessClass> = { general_upper_secondary: 'lukio', vocational: 'vocational' };
+
+export type RegionIndicators = Awaited<ReturnType<typeof computeRegionIndicators>>;
+
+/**
+ * Every indicator of the region's municipalities: upper-secondary cohorts and their projection,
+ * and the accessibility of lukio and vocational education from each municipality's centre
+ * (see docs/knowledge-base.md for the method).
+ */
+export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTimes, regionId: number) {
+  const region = await db.selectFrom('region').selectAll().where('id', '=', regionId).executeTakeFirst();
+  if (!region) throw notFound('Region');
+  const municipalities = await db
+    .selectFrom('region_municipality as rm')
+    .innerJoin('municipality as m', 'm.code', 'rm.municipality_code')
+    .select(['m.code', 'm.name_fi', 'm.name_sv'])
+    .where('rm.region_id', '=', regionId)
+    .orderBy('m.name_fi')
+    .execute();
+  const codes = municipalities.map((m) => m.code);
+  const [population, siteCounts, distanceFree] = await Promise.all([
+    codes.length ? db.selectFrom('population').select(['municipality_code', 'year', 'age_from', 'age_to', 'count']).where('municipality_code', 'in', codes).execute() : [],
+    db
+      .selectFrom('offering')
+      .select(['site_id', 'education_form', sql<number>`count(*)::int`.as('n')])
+      .where('status', '=', 'published')
+      .where('mode', 'in', ON_SITE_MODES)
+      .where('site_id', 'is not', null)
+      .where('education_form', 'in', Object.keys(CLASS_OF_FORM))
+      .groupBy(['site_id', 'education_form'])
+      .execute(),
+    db
+      .selectFrom('offering')
+      .select(['education_form', sql<number>`count(*)::int`.as('n')])
+      .where('status', '=', 'published')
+      .where('region_id', '=', regionId)
+      .where('mode', 'in', ['remote', 'online'])
+      .where('education_form', 'in', Object.keys(CLASS_OF_FORM))
+      .groupBy('education_form')
+      .execute(),
+  ]);
+
+  const offerings = new Map<number, Record<AccessClass, number>>();
+  for (const row of siteCounts) {
+    const counts = offerings.get(row.site_id!) ?? { lukio: 0, vocational: 0, any: 0 };
+    counts[CLASS_OF_FORM[row.education_form]!] += row.n;
+    counts.any += row.n;
+    offerings.set(row.site_id!, counts);
+  }
+  const remoteOrOnline = {
+    lukio: distanceFree.some((r) => r.education_form === 'general_upper_secondary' && r.n > 0),
+    vocational: distanceFree.some((r) => r.education_form === 'vocational' && r.n > 0),
+  };
+
+  let travelModel: string | null = null;
+  const rows = await Promise.all(
+    municipalities.map(async (m) => {
+      const cohorts = cohortsOf(population.filter((p) => p.municipality_code === m.code));
+      const travel = await travelTimes.fromHome(m.code);
+      travelModel = travel?.model ?? travelModel;
+      const access = accessibilityFrom(travel?.minutesBySite ?? new Map(), offerings as SiteOfferings);
+      return {
+        code: m.code,
+        nameFi: m.name_fi,
+        nameSv: m.name_sv,
+        cohortYear: cohorts?.baseYear ?? null,
+        cohort16to18: cohorts ? Math.round(cohorts.now) : null,
+        projection: cohorts?.projection ?? {},
+        projectionByAge: cohorts?.byAge ?? [],
+        annualChange: cohorts?.change ?? null,
+        nearestMinutes: access.nearestMinutes,
+        reachable60: { lukio: access.reachable[60].lukio, vocational: access.reachable[60].vocational },
+        reachable: access.reachable,
+        remoteOrOnline,
+      };
+    }),
+  );
+  const shares = shareWithin(rows.map((r) => ({ people: r.cohort16to18 ?? 0, nearestMinutes: r.nearestMinutes })));
+  return {
+    region: { id: region.id, code: region.code, nameFi: region.name_fi, nameSv: region.name_sv, nameEn: region.name_en, isDemo: region.is_demo },
+    computedAt: new Date().toISOString(),
+    travelModel: travelModel ?? 'estimate',
+    municipalities: rows,
+    totals: {
+      cohort16to18: rows.reduce((sum, r) => sum + (r.cohort16to18 ?? 0), 0),
+      projection: sumProjections(rows.map((r) => r.projection)),
+      share16to18Within: shares,
+    },
+  };
+}
+
+/** The cohorts of one municipality from its latest age data, projected with its own history. */
+function cohortsOf(rows: { year: number; age_from: number; age_to: number; count: number }[]) {
+  const bands = rows.filter((r) => !(r.age_from === 0 && r.age_to === OPEN_AGE) && r.age_from <= 19);
+  const baseYear = Math.max(...bands.map((b) => b.year));
+  if (!Number.isFinite(baseYear)) return null;
+  const ages = singleYearAges(bands.filter((b) => b.year === baseYear).map((b) => ({ from: b.age_from, to: b.age_to, count: b.count })), 19);
+  const change = annualChangeRate(rows.filter((r) => r.age_from === 0 && r.age_to === OPEN_AGE).map((r) => ({ year: r.year, count: r.count })));
+  const years = projectCohorts(ages, baseYear, change?.rate ?? 0, { toYear: Math.max(PROJECTION_HORIZON, baseYear + 10), fromAge: 13, toAge: 19 });
+  return {
+    baseYear,
+    change,
+    now: sixteenToEighteen(years[0]!),
+    projection: Object.fromEntries(years.slice(1).map((y) => [y.year, Math.round(sixteenToEighteen(y))])),
+    byAge: years.map((y) => ({ year: y.year, ages: Object.fromEntries(Object.entries(y.byAge).map(([age, n]) => [age, Math.round(n * 10) / 10])) })),
+  };
+}
+
+function sumProjections(projections: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const p of projections) for (const [year, n] of Object.entries(p)) total[year] = (total[year] ?? 0) + n;
+  return total;
+}
