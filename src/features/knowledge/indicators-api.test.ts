@@ -61,4 +61,18 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     expect((await client.get(`/regions/${region.id}/indicators`)).body.computedAt).not.toBe(first);
     expect((await client.get('/regions/99999/indicators')).status).toBe(404);
   });
+
+  it('exports the indicator table as CSV and XLSX', async () => {
+    const region = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    const client = new ApiClient(context.app);
+    const csv = await client.get(`/regions/${region.id}/indicators/export?format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines).toHaveLength(22);
+    expect(lines[0]).toMatch(/^municipality_code,municipality,cohort_year,cohort_16_18/);
+    expect(lines.some((l) => l.startsWith('854,Pello,2018,'))).toBe(true);
+    const xlsx = await client.get(`/regions/${region.id}/indicators/export?format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+  });
 });
