@@ -11,6 +11,7 @@ import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
 import { StudyPlanPage } from '../features/plan/web/StudyPlanPage.js';
+import { KnowledgePage } from '../features/knowledge/web/KnowledgePage.js';
 import { RoundPage } from '../features/round/web/RoundPage.js';
 import { RoundsPage } from '../features/round/web/RoundsPage.js';
 import { Layout } from './app/Layout.js';
@@ -27,7 +28,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -52,6 +53,7 @@ function App() {
               <Route path="/enrolments/:id" element={<EnrolmentPage />} />
               <Route path="/plan" element={<StudyPlanPage />} />
               <Route path="/students/:id/plan" element={<StudyPlanPage />} />
+              <Route path="/knowledge" element={<KnowledgePage />} />
               <Route path="/rounds" element={<RoundsPage />} />
               <Route path="/rounds/:id" element={<RoundPage />} />
               <Route path="/about" element={<AboutPage />} />

@@ -56,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
             {user && ['student', 'counsellor', 'coordinator', 'admin'].includes(user.role) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
             {user && ['student', 'counsellor', 'coordinator', 'admin'].includes(user.role) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}
+            <li><NavLink to="/knowledge">{t('nav.knowledge')}</NavLink></li>
             <li><NavLink to="/about">{t('nav.about')}</NavLink></li>
           </ul>
         </nav>

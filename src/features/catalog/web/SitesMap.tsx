@@ -1,14 +1,10 @@
 import type { FeatureCollection } from 'geojson';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
-import { useEffect, useRef, useState } from 'react';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import boundariesUrl from '../../../../data/reference/kuntarajat.2023.json?url';
+import { useBoundaryMap } from '../../../web/app/boundary-map.js';
 import { useMunicipalityName } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
-
-setWorkerUrl(workerUrl);
 
 export interface MapSite {
   id: number;
@@ -21,18 +17,7 @@ export interface MapSite {
   travelMinutes: number | null;
 }
 
-/** Municipality boundaries ship with the app, so the map needs no tile server. */
-const STYLE: StyleSpecification = {
-  version: 8,
-  sources: { municipalities: { type: 'geojson', data: boundariesUrl } },
-  layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#d7e7f2' } },
-    { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': '#f7f7f4' } },
-    { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#8a9aa6', 'line-width': 0.6 } },
-  ],
-};
-
-function sitesGeoJson(sites: MapSite[]): FeatureCollection {
+export function sitesGeoJson(sites: Pick<MapSite, 'id' | 'lat' | 'lon' | 'offeringCount' | 'locationApproximate'>[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: sites.map((s) => ({
@@ -49,55 +34,28 @@ function sitesGeoJson(sites: MapSite[]): FeatureCollection {
  */
 export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | null }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const map = useRef<MapLibreMap | null>(null);
-  const [unavailable, setUnavailable] = useState(false);
+  const { container, unavailable, whenReady } = useBoundaryMap(t('map.attribution'), (instance) => {
+    instance.addSource('sites', { type: 'geojson', data: sitesGeoJson([]) });
+    instance.addLayer({
+      id: 'sites',
+      type: 'circle',
+      source: 'sites',
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 4, 30, 10],
+        'circle-color': ['case', ['get', 'approximate'], '#b65c00', '#00347a'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    });
+    instance.addSource('home', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    instance.addLayer({ id: 'home', type: 'circle', source: 'home', paint: { 'circle-radius': 7, 'circle-color': '#c8102e', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+  });
   const municipalities = useMunicipalities();
   const municipalityName = useMunicipalityName();
   const homePoint = home ? municipalities.get(home) : undefined;
 
   useEffect(() => {
-    if (!container.current) return;
-    try {
-      const instance = new MapLibreMap({
-        container: container.current,
-        style: STYLE,
-        bounds: [[19.0, 59.7], [31.6, 70.1]],
-        attributionControl: { compact: true, customAttribution: t('map.attribution') },
-      });
-      instance.addControl(new NavigationControl({ showCompass: false }));
-      instance.on('load', () => {
-        instance.addSource('sites', { type: 'geojson', data: sitesGeoJson([]) });
-        instance.addLayer({
-          id: 'sites',
-          type: 'circle',
-          source: 'sites',
-          paint: {
-            'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 4, 30, 10],
-            'circle-color': ['case', ['get', 'approximate'], '#b65c00', '#00347a'],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1,
-          },
-        });
-        instance.addSource('home', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-        instance.addLayer({ id: 'home', type: 'circle', source: 'home', paint: { 'circle-radius': 7, 'circle-color': '#c8102e', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-        instance.getContainer().dataset.loaded = 'true';
-        instance.fire('tarjotin:data');
-      });
-      map.current = instance;
-      return () => {
-        instance.remove();
-        map.current = null;
-      };
-    } catch {
-      setUnavailable(true);
-    }
-  }, [t]);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance) return;
-    const update = () => {
+    whenReady((instance) => {
       (instance.getSource('sites') as GeoJSONSource | undefined)?.setData(sitesGeoJson(sites));
       (instance.getSource('home') as GeoJSONSource | undefined)?.setData({
         type: 'FeatureCollection',
@@ -108,9 +66,7 @@ export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | nul
         const lats = sites.map((s) => s.lat);
         instance.fitBounds([[Math.min(...lons) - 0.5, Math.min(...lats) - 0.3], [Math.max(...lons) + 0.5, Math.max(...lats) + 0.3]], { duration: 0, maxZoom: 8 });
       }
-    };
-    if (instance.getSource('sites')) update();
-    else instance.once('tarjotin:data', update);
+    });
   }, [sites, homePoint]);
 
   return (
