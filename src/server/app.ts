@@ -82,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes, { db, travelTimes });
       await api.register(roundRoutes, { db, travelTimes });
       await api.register(timeFrameRoutes, { db });
-      await api.register(knowledgeRoutes, { indicators });
+      await api.register(knowledgeRoutes, { db, indicators });
     },
     { prefix: API_PREFIX },
   );

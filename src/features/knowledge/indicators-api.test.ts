@@ -75,4 +75,32 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('produces the starter-pack PDF with every municipality of the region', async () => {
+    const region = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    const response = await new ApiClient(context.app).get(`/regions/${region.id}/report.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.raw.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    const text = pdfText(pdf);
+    expect(text).toContain('Aloituspaketti: Lappi');
+    const names = await context.db
+      .selectFrom('region_municipality as rm')
+      .innerJoin('municipality as m', 'm.code', 'rm.municipality_code')
+      .select('m.name_fi')
+      .where('rm.region_id', '=', region.id)
+      .execute();
+    expect(names).toHaveLength(21);
+    for (const { name_fi } of names) expect(text).toContain(name_fi);
+    expect(text).toContain('CC BY 4.0');
+    expect(pdfText((await new ApiClient(context.app).get(`/regions/${region.id}/report.pdf?lang=sv`)).raw.toString('latin1'))).toContain('Startpaket: Lappland');
+  });
 });
+
+/** The text of an uncompressed PDF's text-showing operators (PDFKit writes standard-font text as hex strings). */
+function pdfText(pdf: string): string {
+  return [...pdf.matchAll(/\[((?:<[0-9a-f]*>|\s|-?[\d.]+)*)\]\s*TJ/gi)]
+    .map(([, parts]) => [...parts!.matchAll(/<([0-9a-f]*)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''))
+    .join('\n');
+}

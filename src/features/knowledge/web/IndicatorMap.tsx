@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoundaryMap } from '../../../web/app/boundary-map.js';
 import { sitesGeoJson, type MapSite } from '../../catalog/web/SitesMap.js';
-import type { ColourClass } from './colour-classes.js';
+import type { ColourClass } from '../colour-classes.js';
 
 /**
  * The region's municipalities coloured by an indicator, with the teaching sites on top. The same

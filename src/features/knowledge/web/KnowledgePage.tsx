@@ -9,7 +9,7 @@ import { useApi } from '../../../web/app/use-api.js';
 import type { MapSite } from '../../catalog/web/SitesMap.js';
 import { changeTo2035 } from '../indicator-table.js';
 import type { RegionIndicators } from '../region-indicators.js';
-import { quantileClasses } from './colour-classes.js';
+import { quantileClasses } from '../colour-classes.js';
 import { IndicatorTable } from './IndicatorTable.js';
 import { ProjectionChart } from './ProjectionChart.js';
 
@@ -28,7 +28,7 @@ const VALUE_OF: Record<MapIndicator, (m: Municipality) => number | null> = {
 
 /** The regional knowledge base: cohorts and their projection, and the accessibility of education, as a map, a chart and a table. */
 export function KnowledgePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dateTime = useDateTime();
   const [searchParams, setSearchParams] = useSearchParams();
   const regions = useApi<{ items: { id: number; nameFi: string; nameSv: string; nameEn: string }[] }>('/regions');
@@ -66,6 +66,11 @@ export function KnowledgePage() {
       {data && (
         <>
           <p className="muted">{t('knowledge.computedAt', { time: dateTime(data.computedAt), model: t(`knowledge.model.${data.travelModel}`) })}</p>
+          <p className="no-print">
+            <a href={`/api/v1/regions/${regionId}/report.pdf?lang=${i18n.language}`}>{t('knowledge.report')}</a>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => window.print()}>{t('knowledge.print')}</button>
+          </p>
           <section aria-labelledby="shares-heading" className="panel">
             <h2 id="shares-heading">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</h2>
             <table className="data-table">
