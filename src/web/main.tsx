@@ -12,6 +12,7 @@ import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
 import { StudyPlanPage } from '../features/plan/web/StudyPlanPage.js';
 import { KnowledgePage } from '../features/knowledge/web/KnowledgePage.js';
+import { MunicipalityPage } from '../features/knowledge/web/MunicipalityPage.js';
 import { RoundPage } from '../features/round/web/RoundPage.js';
 import { RoundsPage } from '../features/round/web/RoundsPage.js';
 import { Layout } from './app/Layout.js';
@@ -54,6 +55,7 @@ function App() {
               <Route path="/plan" element={<StudyPlanPage />} />
               <Route path="/students/:id/plan" element={<StudyPlanPage />} />
               <Route path="/knowledge" element={<KnowledgePage />} />
+              <Route path="/knowledge/municipalities/:code" element={<MunicipalityPage />} />
               <Route path="/rounds" element={<RoundsPage />} />
               <Route path="/rounds/:id" element={<RoundPage />} />
               <Route path="/about" element={<AboutPage />} />

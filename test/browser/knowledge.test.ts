@@ -27,4 +27,19 @@ describe('the regional knowledge base in a browser', () => {
     const csv = await page.request.get(new URL((await page.getByRole('link', { name: 'Lataa CSV' }).getAttribute('href'))!, page.url()).href);
     expect(await csv.text()).toContain('854,Pello,2018,');
   });
+
+  it('shows a municipality: access by kind of education, cohorts by age with the projection', async () => {
+    const page = await harness.newPage();
+    await page.goto('/knowledge');
+    await page.getByRole('link', { name: 'Pello', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pello' }).waitFor();
+    const access = page.locator('section[aria-labelledby="access-heading"] tbody tr');
+    expect(await access.count()).toBe(3);
+    expect(await access.first().textContent()).toMatch(/Lukio\s*noin \d+ min/);
+    const cohorts = page.locator('section[aria-labelledby="cohorts-heading"] tbody tr');
+    expect(await cohorts.first().textContent()).toContain('2018 (aineisto)');
+    expect(await cohorts.last().textContent()).toContain('2035');
+    await page.locator('.projection-chart .recharts-line').first().waitFor();
+    await expectNoAxeViolations(page);
+  });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Button } from 'suomifi-ui-components';
 import { changeTo2035 } from '../indicator-table.js';
 import type { RegionIndicators } from '../region-indicators.js';
@@ -59,7 +60,7 @@ export function IndicatorTable({ data, regionId, chosen, onChoose }: { data: Reg
           <tbody>
             {rows.map((m) => (
               <tr key={m.code}>
-                {COLUMNS.map((c, i) => (i === 0 ? <th key={c.key} scope="row">{m.nameFi}</th> : <td key={c.key}>{format(c.value(m), c.unit)}</td>))}
+                {COLUMNS.map((c, i) => (i === 0 ? <th key={c.key} scope="row"><Link to={`/knowledge/municipalities/${m.code}?region=${regionId}`}>{m.nameFi}</Link></th> : <td key={c.key}>{format(c.value(m), c.unit)}</td>))}
                 <td>
                   <Button variant="secondaryNoBorder" aria-pressed={chosen === m.code} onClick={() => onChoose(chosen === m.code ? null : m.code)} aria-label={t('knowledge.showInChart', { name: m.nameFi })}>
                     {chosen === m.code ? t('knowledge.shown') : t('knowledge.show')}
