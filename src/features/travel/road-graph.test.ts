@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildRoadGraph, NearestSites } from './road-graph.js';
+
+describe('road graph', () => {
+  // 0 —5— 1 —5— 2 —5— 3 —5— 4, and a slow shortcut 0 —30— 4.
+  const line = buildRoadGraph(5, [
+    { from: 0, to: 1, minutes: 5 },
+    { from: 1, to: 2, minutes: 5 },
+    { from: 2, to: 3, minutes: 5 },
+    { from: 3, to: 4, minutes: 5 },
+    { from: 0, to: 4, minutes: 30 },
+  ]);
+
+  it('gives every node the minutes to its nearest site, hand-computed', () => {
+    const nearest = new NearestSites(line, [{ id: 100, node: 0 }, { id: 200, node: 3 }]);
+    expect([...nearest.distance]).toEqual([0, 5, 5, 0, 5]);
+    expect([...nearest.label]).toEqual([100, 100, 200, 200, 200]);
+  });
+
+  it('re-takes the minima when a site closes or opens', () => {
+    const nearest = new NearestSites(line, [{ id: 100, node: 0 }, { id: 200, node: 3 }]);
+    nearest.close(200);
+    expect([...nearest.distance]).toEqual([0, 5, 10, 15, 20]);
+    expect(new Set(nearest.label)).toEqual(new Set([100]));
+    nearest.open({ id: 300, node: 4 });
+    expect([...nearest.distance]).toEqual([0, 5, 10, 5, 0]);
+    nearest.close(100);
+    nearest.close(300);
+    expect([...nearest.distance]).toEqual([Infinity, Infinity, Infinity, Infinity, Infinity]);
+  });
+
+  it('after any closings and openings equals a fresh computation', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 20 })), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 10 }),
+        (n, rawEdges, rawSites, changes) => {
+          const graph = buildRoadGraph(n, rawEdges.map(([a, b, m]) => ({ from: a % n, to: b % n, minutes: m })));
+          let sites = [...new Map(rawSites.map((node, i) => [i, { id: i, node: node % n }])).values()];
+          const nearest = new NearestSites(graph, sites);
+          let nextId = 100;
+          for (const [open, pick] of changes) {
+            if (open || sites.length === 0) {
+              const site = { id: nextId++, node: pick % n };
+              sites = [...sites, site];
+              nearest.open(site);
+            } else {
+              const closing = sites[pick % sites.length]!;
+              sites = sites.filter((s) => s !== closing);
+              nearest.close(closing.id);
+            }
+          }
+          expect([...nearest.distance]).toEqual([...new NearestSites(graph, sites).distance]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

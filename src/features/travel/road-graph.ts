@@ -1,0 +1,168 @@
+/**
+ * A road network as a compact graph, and shortest travel times over it. Pure and allocation-light
+ * (typed arrays), because a national graph has hundreds of thousands of nodes. Roads are two-way:
+ * travel times are used from homes to schools, and one-way streets matter little at that scale.
+ */
+export interface RoadGraph {
+  nodeCount: number;
+  /** Edges of node i are offsets[i] … offsets[i + 1] − 1 in targets/minutes. */
+  offsets: Int32Array;
+  targets: Int32Array;
+  minutes: Float32Array;
+}
+
+export interface RoadEdge {
+  from: number;
+  to: number;
+  minutes: number;
+}
+
+export function buildRoadGraph(nodeCount: number, edges: readonly RoadEdge[]): RoadGraph {
+  const degree = new Int32Array(nodeCount + 1);
+  for (const e of edges) {
+    degree[e.from]!++;
+    degree[e.to]!++;
+  }
+  const offsets = new Int32Array(nodeCount + 1);
+  for (let i = 0; i < nodeCount; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(offsets[nodeCount]!);
+  const minutes = new Float32Array(offsets[nodeCount]!);
+  for (const e of edges) {
+    targets[fill[e.from]!] = e.to;
+    minutes[fill[e.from]!++] = e.minutes;
+    targets[fill[e.to]!] = e.from;
+    minutes[fill[e.to]!++] = e.minutes;
+  }
+  return { nodeCount, offsets, targets, minutes };
+}
+
+/** A binary min-heap of node ids keyed by a distance array, with lazy deletion. */
+class NodeHeap {
+  private nodes = new Int32Array(1024);
+  private keys = new Float64Array(1024);
+  size = 0;
+
+  push(node: number, key: number) {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      [this.nodes, this.keys] = [nodes, keys];
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! <= key) break;
+      this.nodes[i] = this.nodes[parent]!;
+      this.keys[i] = this.keys[parent]!;
+      i = parent;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+  }
+
+  /** Removes the smallest; returns its node, and its key in `lastKey`. */
+  pop(): number {
+    const top = this.nodes[0]!;
+    this.lastKey = this.keys[0]!;
+    const node = this.nodes[--this.size]!;
+    const key = this.keys[this.size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1]! < this.keys[child]!) child++;
+      if (this.keys[child]! >= key) break;
+      this.nodes[i] = this.nodes[child]!;
+      this.keys[i] = this.keys[child]!;
+      i = child;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+    return top;
+  }
+
+  lastKey = 0;
+}
+
+/**
+ * Dijkstra from several labelled sources at once, improving `distance` and `label` in place: a
+ * node ends with the minutes to its nearest source and that source's label. Only improvements
+ * spread, so the same call repairs distances after a source is added (seed the new source) or
+ * removed (reset the nodes it served and seed their still-served neighbours).
+ */
+export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
+  const heap = new NodeHeap();
+  for (const s of seeds) {
+    if (s.minutes < distance[s.node]!) {
+      distance[s.node] = s.minutes;
+      label[s.node] = s.label;
+      heap.push(s.node, s.minutes);
+    }
+  }
+  const { offsets, targets, minutes } = graph;
+  while (heap.size > 0) {
+    const node = heap.pop();
+    const d = heap.lastKey;
+    if (d > distance[node]!) continue;
+    for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
+      const next = targets[e]!;
+      const candidate = d + minutes[e]!;
+      if (candidate < distance[next]!) {
+        distance[next] = candidate;
+        label[next] = label[node]!;
+        heap.push(next, candidate);
+      }
+    }
+  }
+}
+
+/**
+ * For one class of sites (say, lukio), every node's minutes to the nearest site of the class.
+ * Closing or opening a site updates only the nodes whose nearest site changes.
+ */
+export class NearestSites {
+  readonly distance: Float32Array;
+  readonly label: Int32Array;
+  readonly #siteNodes = new Map<number, number>();
+
+  constructor(
+    private readonly graph: RoadGraph,
+    sites: readonly { id: number; node: number }[],
+  ) {
+    this.distance = new Float32Array(graph.nodeCount).fill(Infinity);
+    this.label = new Int32Array(graph.nodeCount).fill(-1);
+    for (const s of sites) this.#siteNodes.set(s.id, s.node);
+    spreadNearest(graph, sites.map((s) => ({ node: s.node, minutes: 0, label: s.id })), this.distance, this.label);
+  }
+
+  open(site: { id: number; node: number }): void {
+    this.#siteNodes.set(site.id, site.node);
+    spreadNearest(this.graph, [{ node: site.node, minutes: 0, label: site.id }], this.distance, this.label);
+  }
+
+  close(siteId: number): void {
+    if (!this.#siteNodes.delete(siteId)) return;
+    const { offsets, targets, minutes } = this.graph;
+    const served: number[] = [];
+    for (let node = 0; node < this.graph.nodeCount; node++) {
+      if (this.label[node] === siteId) {
+        served.push(node);
+        this.distance[node] = Infinity;
+        this.label[node] = -1;
+      }
+    }
+    // The nodes the closed site served are reached again from their neighbours that kept a site.
+    const seeds: { node: number; minutes: number; label: number }[] = [];
+    for (const node of served) {
+      for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
+        const neighbour = targets[e]!;
+        if (this.label[neighbour]! >= 0) seeds.push({ node, minutes: this.distance[neighbour]! + minutes[e]!, label: this.label[neighbour]! });
+      }
+    }
+    for (const [id, node] of this.#siteNodes) if (this.label[node] === -1) seeds.push({ node, minutes: 0, label: id });
+    spreadNearest(this.graph, seeds, this.distance, this.label);
+  }
+}
