@@ -96,10 +96,11 @@ class NodeHeap {
 export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
   const heap = new NodeHeap();
   for (const s of seeds) {
-    if (s.minutes < distance[s.node]!) {
-      distance[s.node] = s.minutes;
+    const minutes = Math.fround(s.minutes);
+    if (minutes < distance[s.node]!) {
+      distance[s.node] = minutes;
       label[s.node] = s.label;
-      heap.push(s.node, s.minutes);
+      heap.push(s.node, minutes);
     }
   }
   const { offsets, targets, minutes } = graph;
@@ -109,7 +110,8 @@ export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; 
     if (d > distance[node]!) continue;
     for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
       const next = targets[e]!;
-      const candidate = d + minutes[e]!;
+      // Rounded as stored, so that the heap key and the stored distance compare equal.
+      const candidate = Math.fround(d + minutes[e]!);
       if (candidate < distance[next]!) {
         distance[next] = candidate;
         label[next] = label[node]!;
