@@ -37,54 +37,61 @@ export function buildRoadGraph(nodeCount: number, edges: readonly RoadEdge[]): R
   return { nodeCount, offsets, targets, minutes };
 }
 
-/** A binary min-heap of node ids keyed by a distance array, with lazy deletion. */
+/**
+ * A binary min-heap of node ids with decrease-key: each node is in it at most once, which keeps
+ * it small on big graphs. Keys are the caller's stored distances.
+ */
 class NodeHeap {
-  private nodes = new Int32Array(1024);
-  private keys = new Float64Array(1024);
+  private readonly nodes: Int32Array;
+  private readonly position: Int32Array;
   size = 0;
 
-  push(node: number, key: number) {
-    if (this.size === this.nodes.length) {
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      [this.nodes, this.keys] = [nodes, keys];
-    }
-    let i = this.size++;
+  constructor(
+    nodeCount: number,
+    private readonly key: Float32Array,
+  ) {
+    this.nodes = new Int32Array(nodeCount);
+    this.position = new Int32Array(nodeCount).fill(-1);
+  }
+
+  /** Adds the node, or moves it up after its key fell. */
+  push(node: number) {
+    let i = this.position[node]!;
+    if (i < 0) i = this.size++;
+    const key = this.key[node]!;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.keys[parent]! <= key) break;
-      this.nodes[i] = this.nodes[parent]!;
-      this.keys[i] = this.keys[parent]!;
+      const up = this.nodes[parent]!;
+      if (this.key[up]! <= key) break;
+      this.nodes[i] = up;
+      this.position[up] = i;
       i = parent;
     }
     this.nodes[i] = node;
-    this.keys[i] = key;
+    this.position[node] = i;
   }
 
-  /** Removes the smallest; returns its node, and its key in `lastKey`. */
   pop(): number {
     const top = this.nodes[0]!;
-    this.lastKey = this.keys[0]!;
-    const node = this.nodes[--this.size]!;
-    const key = this.keys[this.size]!;
+    this.position[top] = -1;
+    const last = this.nodes[--this.size]!;
+    if (this.size === 0) return top;
+    const key = this.key[last]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= this.size) break;
-      if (child + 1 < this.size && this.keys[child + 1]! < this.keys[child]!) child++;
-      if (this.keys[child]! >= key) break;
-      this.nodes[i] = this.nodes[child]!;
-      this.keys[i] = this.keys[child]!;
+      if (child + 1 < this.size && this.key[this.nodes[child + 1]!]! < this.key[this.nodes[child]!]!) child++;
+      const down = this.nodes[child]!;
+      if (this.key[down]! >= key) break;
+      this.nodes[i] = down;
+      this.position[down] = i;
       i = child;
     }
-    this.nodes[i] = node;
-    this.keys[i] = key;
+    this.nodes[i] = last;
+    this.position[last] = i;
     return top;
   }
-
-  lastKey = 0;
 }
 
 /**
@@ -94,28 +101,26 @@ class NodeHeap {
  * removed (reset the nodes it served and seed their still-served neighbours).
  */
 export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
-  const heap = new NodeHeap();
+  const heap = new NodeHeap(graph.nodeCount, distance);
   for (const s of seeds) {
     const minutes = Math.fround(s.minutes);
     if (minutes < distance[s.node]!) {
       distance[s.node] = minutes;
       label[s.node] = s.label;
-      heap.push(s.node, minutes);
+      heap.push(s.node);
     }
   }
   const { offsets, targets, minutes } = graph;
   while (heap.size > 0) {
     const node = heap.pop();
-    const d = heap.lastKey;
-    if (d > distance[node]!) continue;
+    const d = distance[node]!;
     for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
       const next = targets[e]!;
-      // Rounded as stored, so that the heap key and the stored distance compare equal.
       const candidate = Math.fround(d + minutes[e]!);
       if (candidate < distance[next]!) {
         distance[next] = candidate;
         label[next] = label[node]!;
-        heap.push(next, candidate);
+        heap.push(next);
       }
     }
   }
