@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../server/db/schema.js';
+import { addRoundOfferings } from '../round/round-service.js';
 import { DEFAULT_TRAVEL_PARAMETERS, estimateTravelMinutes, type GeoPoint } from '../travel/estimate.js';
 import { DEMO_ACADEMIC_YEAR } from './lappi-offerings.js';
 import { seededRandom } from './random.js';
@@ -47,18 +48,7 @@ export async function seedDemoRound(tx: Transaction<Database>, regionId: number,
     .where(({ eb }) => eb(eb.val(ROUND_PERIOD), '=', eb.fn.any('periods')))
     .orderBy('offering.id')
     .execute();
-  await tx
-    .insertInto('round_offering')
-    .values(
-      offerings.map((o) => ({
-        round_id: round.id,
-        region_id: regionId,
-        offering_id: o.id,
-        capacity: o.capacity,
-        partner_seats: Math.min(o.capacity, Math.max(0, o.seats_for_partners - o.seats_taken)),
-      })),
-    )
-    .execute();
+  await addRoundOfferings(tx, round.id, regionId, offerings);
 
   const schools = await tx
     .selectFrom('organization')

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, type FieldIssue } from '../../server/http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { placeFromRound } from '../enrolment/enrolment-service.js';
@@ -64,20 +66,30 @@ export async function createRound(db: Db, user: SessionUser, input: z.infer<type
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('round_offering')
-      .values(
-        offerings.map((o) => ({
-          round_id: round.id,
-          region_id: regionId,
-          offering_id: o.id,
-          capacity: o.capacity,
-          partner_seats: Math.min(o.capacity, Math.max(0, o.seats_for_partners - o.seats_taken)),
-        })),
-      )
-      .execute();
+    await addRoundOfferings(tx, round.id, regionId, offerings);
     return round.id;
   });
+}
+
+/** The round's seats of each offering: all its seats, and the partner seats still free. */
+export async function addRoundOfferings(
+  tx: Transaction<Database>,
+  roundId: number,
+  regionId: number,
+  offerings: readonly { id: number; capacity: number; seats_for_partners: number; seats_taken: number }[],
+) {
+  await tx
+    .insertInto('round_offering')
+    .values(
+      offerings.map((o) => ({
+        round_id: roundId,
+        region_id: regionId,
+        offering_id: o.id,
+        capacity: o.capacity,
+        partner_seats: Math.min(o.capacity, Math.max(0, o.seats_for_partners - o.seats_taken)),
+      })),
+    )
+    .execute();
 }
 
 /** The organizer moves the deadline, e.g. closes the round early; only before allocation. */
