@@ -41,6 +41,8 @@ export async function loadAllocationProblem(db: Db, travelTimes: SiteTravelTimes
     : [[], []];
   const offeringById = new Map(offerings.map((o) => [o.id, o]));
   const studentById = new Map(students.map((s) => [s.id, s]));
+  const rightsOf = new Map<number, StudyRightKind[]>();
+  for (const r of rights) rightsOf.set(r.student_id, [...(rightsOf.get(r.student_id) ?? []), r.kind as StudyRightKind]);
   const homeTravel = new Map(
     await Promise.all(
       [...new Set(students.map((s) => s.home_municipality_code).filter((c): c is string => c !== null))].map(
@@ -52,7 +54,7 @@ export async function loadAllocationProblem(db: Db, travelTimes: SiteTravelTimes
   const roundWishes: RoundWish[] = wishes.map((w) => {
     const o = offeringById.get(w.offering_id)!;
     const s = studentById.get(w.student_id)!;
-    const student = { homeSchoolId: s.organization_id, studyRights: rights.filter((r) => r.student_id === s.id).map((r) => r.kind as StudyRightKind) };
+    const student = { homeSchoolId: s.organization_id, studyRights: rightsOf.get(s.id) ?? [] };
     const offering = { providerId: o.provider_id, educationForm: o.education_form as EducationForm, targetGroups: o.target_groups as TargetGroup[], mode: o.mode as DeliveryMode };
     const travel = s.home_municipality_code && o.site_id !== null ? (homeTravel.get(s.home_municipality_code)?.minutesBySite.get(o.site_id) ?? null) : null;
     return {

@@ -45,7 +45,7 @@ export async function listRounds(db: Db, user: SessionUser, page: { limit: numbe
 /** A round with its offerings and seats; a student also gets their own wishes and travel from home. */
 export async function getRound(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, id: number) {
   const round = await visibleRound(db, user, id);
-  const [seats, myWishes, wishCounts] = await Promise.all([
+  const [seats, myWishes, wishCounts, students] = await Promise.all([
     db.selectFrom('round_offering').select(['offering_id', 'capacity', 'partner_seats']).where('round_id', '=', id).execute(),
     db.selectFrom('round_wish').select('offering_id').where('round_id', '=', id).where('student_id', '=', user.id).orderBy('rank').execute(),
     db
@@ -54,6 +54,7 @@ export async function getRound(db: Db, travelTimes: SiteTravelTimes, user: Sessi
       .where('round_id', '=', id)
       .groupBy('offering_id')
       .execute(),
+    db.selectFrom('round_wish').select(sql<number>`count(distinct student_id)::int`.as('n')).where('round_id', '=', id).executeTakeFirstOrThrow(),
   ]);
   const offerings = await findOfferings(db, travelTimes, seats.map((s) => s.offering_id), user.role === 'student' ? user.homeMunicipalityCode : null);
   const wishes = new Map(wishCounts.map((w) => [w.offering_id, w.wishes]));
@@ -70,7 +71,7 @@ export async function getRound(db: Db, travelTimes: SiteTravelTimes, user: Sessi
       }))
       .sort((a, b) => a.offering.course.code.localeCompare(b.offering.course.code) || a.offering.id - b.offering.id),
     myWishes: myWishes.map((w) => w.offering_id),
-    students: canManageRound(user, round) ? new Set((await db.selectFrom('round_wish').select('student_id').where('round_id', '=', id).execute()).map((w) => w.student_id)).size : null,
+    students: canManageRound(user, round) ? students.n : null,
   };
 }
 

@@ -61,7 +61,8 @@ export function KnowledgePage() {
           {regions.data.items.map((r) => <DropdownItem key={r.id} value={String(r.id)}>{regionName(r)}</DropdownItem>)}
         </Dropdown>
       )}
-      {indicators.state === 'loading' && <LoadingSpinner text={t('knowledge.computing')} />}
+      {regions.state === 'ready' && regions.data.items.length === 0 && <p className="empty-state">{t('knowledge.noRegions')}</p>}
+      {regionId && indicators.state === 'loading' && <LoadingSpinner text={t('knowledge.computing')} />}
       {indicators.state === 'error' && <ErrorNotice error={indicators.error} />}
       {data && (
         <>
