@@ -13,6 +13,7 @@ import { seededRandom } from '../src/features/demo/random.js';
 import { readReferenceFile } from '../src/features/region/reference-data.js';
 import { DEFAULT_TRAVEL_PARAMETERS, estimateTravelMinutes, greatCircleKm, type GeoPoint } from '../src/features/travel/estimate.js';
 import { buildRoadGraph, NearestSites, type RoadEdge } from '../src/features/travel/road-graph.js';
+import { spatialNodeIds } from '../src/features/travel/spatial-order.js';
 import { summarize } from './percentiles.js';
 
 const ORIGINS = 100_000;
@@ -132,23 +133,30 @@ console.log(
   `  estimate: ${estimateTime.toFixed(0)} ms (median of 3), ${((ORIGINS * CLASSES) / (estimateTime / 1000) / 1e6).toFixed(1)} M origin×class/s; closing a site: ${estimateUpdate.toFixed(1)} ms (first origin's nearest: ${estimateMinutes} min)`,
 );
 
-// --- Road graph: a generated grid of roads over Finland, main roads every 20th row and column.
+// --- Road graph: a generated grid of roads over Finland, main roads every 20th row and column,
+// numbered in spatial order as the OpenStreetMap import numbers its nodes.
 started = performance.now();
+const gridNodes = GRID_SIDE * GRID_SIDE;
+const nodeIds = spatialNodeIds(
+  Float64Array.from({ length: gridNodes }, (_, i) => BOUNDS.south + (Math.floor(i / GRID_SIDE) / (GRID_SIDE - 1)) * (BOUNDS.north - BOUNDS.south)),
+  Float64Array.from({ length: gridNodes }, (_, i) => BOUNDS.west + ((i % GRID_SIDE) / (GRID_SIDE - 1)) * (BOUNDS.east - BOUNDS.west)),
+);
 const edges: RoadEdge[] = [];
 const cellKm = { north: ((BOUNDS.north - BOUNDS.south) * 111.2) / GRID_SIDE, east: ((BOUNDS.east - BOUNDS.west) * 111.2 * Math.cos((65 * Math.PI) / 180)) / GRID_SIDE };
 const minutesFor = (km: number, main: boolean) => (km / (main ? 80 : 50)) * 60 * (0.9 + random.next() * 0.3);
 for (let r = 0; r < GRID_SIDE; r++) {
   for (let c = 0; c < GRID_SIDE; c++) {
     const node = r * GRID_SIDE + c;
-    if (c + 1 < GRID_SIDE && random.next() < 0.9) edges.push({ from: node, to: node + 1, minutes: minutesFor(cellKm.east, r % 20 === 0) });
-    if (r + 1 < GRID_SIDE && random.next() < 0.9) edges.push({ from: node, to: node + GRID_SIDE, minutes: minutesFor(cellKm.north, c % 20 === 0) });
+    const from = nodeIds[node]!;
+    if (c + 1 < GRID_SIDE && random.next() < 0.9) edges.push({ from, to: nodeIds[node + 1]!, minutes: minutesFor(cellKm.east, r % 20 === 0) });
+    if (r + 1 < GRID_SIDE && random.next() < 0.9) edges.push({ from, to: nodeIds[node + GRID_SIDE]!, minutes: minutesFor(cellKm.north, c % 20 === 0) });
   }
 }
-const graph = buildRoadGraph(GRID_SIDE * GRID_SIDE, edges);
+const graph = buildRoadGraph(gridNodes, edges);
 const snap = (p: GeoPoint) => {
   const r = Math.min(GRID_SIDE - 1, Math.max(0, Math.round(((p.lat - BOUNDS.south) / (BOUNDS.north - BOUNDS.south)) * (GRID_SIDE - 1))));
   const c = Math.min(GRID_SIDE - 1, Math.max(0, Math.round(((p.lon - BOUNDS.west) / (BOUNDS.east - BOUNDS.west)) * (GRID_SIDE - 1))));
-  return r * GRID_SIDE + c;
+  return nodeIds[r * GRID_SIDE + c]!;
 };
 const originNodes = Int32Array.from(origins, snap);
 console.log(`  road graph: ${graph.nodeCount} nodes, ${edges.length} roads, built in ${(performance.now() - started).toFixed(0)} ms (not timed)`);

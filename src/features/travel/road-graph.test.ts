@@ -42,6 +42,32 @@ describe('road graph', () => {
     }
   });
 
+  it('is exact when roads are shorter than a queue bucket (nodes improve within their bucket)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 25 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.001, max: 0.05, noNaN: true })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        (n, rawEdges, rawSites) => {
+          const edges = rawEdges.map(([a, b, m]) => ({ from: a % n, to: b % n, minutes: m }));
+          const sites = rawSites.map((node, id) => ({ id, node: node % n }));
+          // Bellman–Ford from every site at once, in doubles: the reference.
+          const expected = new Array<number>(n).fill(Infinity);
+          for (const s of sites) expected[s.node] = 0;
+          for (let round = 0; round < n; round++) {
+            for (const e of edges) {
+              expected[e.to] = Math.min(expected[e.to]!, expected[e.from]! + e.minutes);
+              expected[e.from] = Math.min(expected[e.from]!, expected[e.to]! + e.minutes);
+            }
+          }
+          const nearest = new NearestSites(buildRoadGraph(n, edges), sites);
+          nearest.distance.forEach((d, node) => (Number.isFinite(expected[node]!) ? expect(d).toBeCloseTo(expected[node]!, 4) : expect(d).toBe(Infinity)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('after any closings and openings equals a fresh computation', () => {
     fc.assert(
       fc.property(

@@ -9,6 +9,8 @@ export interface RoadGraph {
   offsets: Int32Array;
   targets: Int32Array;
   minutes: Float32Array;
+  /** Bucket width of the shortest-path queue: the shortest road, but not below a floor. */
+  bucketMinutes: number;
 }
 
 export interface RoadEdge {
@@ -34,63 +36,67 @@ export function buildRoadGraph(nodeCount: number, edges: readonly RoadEdge[]): R
     targets[fill[e.to]!] = e.from;
     minutes[fill[e.to]!++] = e.minutes;
   }
-  return { nodeCount, offsets, targets, minutes };
+  return { nodeCount, offsets, targets, minutes, bucketMinutes: bucketWidthFor(edges) };
 }
 
 /**
- * A binary min-heap of node ids with decrease-key: each node is in it at most once, which keeps
- * it small on big graphs. Keys are the caller's stored distances.
+ * Roads shorter than the floor (a few metres, common in OpenStreetMap) would make buckets so thin
+ * that scanning empty ones dominates; above the floor a few nodes are taken twice instead.
  */
-class NodeHeap {
-  private readonly nodes: Int32Array;
-  private readonly position: Int32Array;
-  size = 0;
+const MIN_BUCKET_MINUTES = 0.02;
 
-  constructor(
-    nodeCount: number,
-    private readonly key: Float32Array,
-  ) {
-    this.nodes = new Int32Array(nodeCount);
-    this.position = new Int32Array(nodeCount).fill(-1);
+function bucketWidthFor(edges: readonly RoadEdge[]): number {
+  let shortest = Infinity;
+  for (const e of edges) if (e.minutes < shortest) shortest = e.minutes;
+  return Number.isFinite(shortest) ? Math.max(MIN_BUCKET_MINUTES, shortest) : 1;
+}
+
+/**
+ * A bucket queue (Dial's algorithm with Δ-stepping's re-insertion): node distances are cut into
+ * buckets of `width` minutes, each an append-only list, so push and pop cost O(1) and touch memory
+ * in order. A node that improves is appended again and its older entry skipped (it remembers the
+ * bucket it was last queued in). Nodes of one bucket are taken in any order; one that improves
+ * after it was taken is taken again, which keeps the result exact for any width. With the width
+ * at most the shortest road, no node is taken twice.
+ */
+class BucketQueue {
+  private readonly queuedIn: Int32Array;
+  private readonly buckets: (number[] | undefined)[] = [];
+  private readonly perMinute: number;
+  private current = Infinity;
+  private cursor = 0;
+
+  constructor(nodeCount: number, width: number) {
+    this.queuedIn = new Int32Array(nodeCount).fill(-1);
+    this.perMinute = 1 / width;
   }
 
-  /** Adds the node, or moves it up after its key fell. */
-  push(node: number) {
-    let i = this.position[node]!;
-    if (i < 0) i = this.size++;
-    const key = this.key[node]!;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const up = this.nodes[parent]!;
-      if (this.key[up]! <= key) break;
-      this.nodes[i] = up;
-      this.position[up] = i;
-      i = parent;
+  /** Queues the node at these minutes; never below the bucket being taken. */
+  push(node: number, minutes: number) {
+    const bucket = (minutes * this.perMinute) | 0;
+    this.queuedIn[node] = bucket;
+    (this.buckets[bucket] ??= []).push(node);
+    if (bucket < this.current) {
+      this.current = bucket;
+      this.cursor = 0;
     }
-    this.nodes[i] = node;
-    this.position[node] = i;
   }
 
+  /** A node of the lowest non-empty bucket, or −1 when the queue is empty. */
   pop(): number {
-    const top = this.nodes[0]!;
-    this.position[top] = -1;
-    const last = this.nodes[--this.size]!;
-    if (this.size === 0) return top;
-    const key = this.key[last]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= this.size) break;
-      if (child + 1 < this.size && this.key[this.nodes[child + 1]!]! < this.key[this.nodes[child]!]!) child++;
-      const down = this.nodes[child]!;
-      if (this.key[down]! >= key) break;
-      this.nodes[i] = down;
-      this.position[down] = i;
-      i = child;
+    for (; this.current < this.buckets.length; this.current++, this.cursor = 0) {
+      const list = this.buckets[this.current];
+      if (!list) continue;
+      while (this.cursor < list.length) {
+        const node = list[this.cursor++]!;
+        if (this.queuedIn[node] === this.current) {
+          this.queuedIn[node] = -1;
+          return node;
+        }
+      }
+      this.buckets[this.current] = undefined;
     }
-    this.nodes[i] = last;
-    this.position[last] = i;
-    return top;
+    return -1;
   }
 }
 
@@ -101,26 +107,27 @@ class NodeHeap {
  * removed (reset the nodes it served and seed their still-served neighbours).
  */
 export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
-  const heap = new NodeHeap(graph.nodeCount, distance);
+  const queue = new BucketQueue(graph.nodeCount, graph.bucketMinutes);
   for (const s of seeds) {
     const minutes = Math.fround(s.minutes);
     if (minutes < distance[s.node]!) {
       distance[s.node] = minutes;
       label[s.node] = s.label;
-      heap.push(s.node);
+      queue.push(s.node, minutes);
     }
   }
   const { offsets, targets, minutes } = graph;
-  while (heap.size > 0) {
-    const node = heap.pop();
+  for (let node = queue.pop(); node >= 0; node = queue.pop()) {
     const d = distance[node]!;
-    for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
+    const own = label[node]!;
+    const end = offsets[node + 1]!;
+    for (let e = offsets[node]!; e < end; e++) {
       const next = targets[e]!;
       const candidate = Math.fround(d + minutes[e]!);
       if (candidate < distance[next]!) {
         distance[next] = candidate;
-        label[next] = label[node]!;
-        heap.push(next);
+        label[next] = own;
+        queue.push(next, candidate);
       }
     }
   }
