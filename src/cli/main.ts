@@ -6,6 +6,7 @@ import { seedDemo } from '../features/demo/seed-demo.js';
 import { writeOfferingFile } from '../features/catalog/offering-export.js';
 import { importOfferings, readOfferingFile } from '../features/catalog/offering-import.js';
 import { offeringSearchSchema, searchOfferings } from '../features/catalog/offering-search.js';
+import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import { buildApp } from '../server/app.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
@@ -15,6 +16,8 @@ import { startOutboxWorker } from '../features/notification/outbox-worker.js';
 import { JsonStatError } from '../features/population/json-stat.js';
 import { PopulationCsvError } from '../features/population/population-csv.js';
 import { importPopulation } from '../features/population/population-import.js';
+import { OsmFileError } from '../features/roads/osm-file.js';
+import { importRoads, type RoadImportStage } from '../features/roads/road-import.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -129,6 +132,52 @@ importCommand
     }),
   );
 
+importCommand
+  .command('roads <file>')
+  .description('Import a region\'s road network from an OpenStreetMap extract (.osm or .osm.pbf); travel times then follow the roads')
+  .option('--region <code or id>', 'the region whose network this is (needed when there are several)')
+  .action((file: string, options: { region?: string }) =>
+    withDatabase(async (db) => {
+      const region = await regionNamed(db, options.region);
+      const bar = new cliProgress.SingleBar({ format: '  reading [{bar}] {percentage}% of {total} MB', hideCursor: true }, cliProgress.Presets.shades_classic);
+      let stage: RoadImportStage | undefined;
+      const result = await importRoads(db, region.id, file, (next, done, total) => {
+        if (next === 'read') {
+          if (stage !== 'read') bar.start(Math.ceil(total / 1e6), 0);
+          bar.update(done / 1e6);
+        } else if (next !== stage) {
+          if (stage === 'read') bar.stop();
+          console.log(next === 'build' ? '  building the road graph…' : '  storing…');
+        }
+        stage = next;
+      }).catch((error: unknown) => {
+        if (stage === 'read') bar.stop();
+        if (error instanceof OsmFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          console.error(`${file}: ${error instanceof OsmFileError ? error.message : 'no such file'}`);
+          process.exit(1);
+        }
+        throw error;
+      });
+      console.log(
+        `Imported the road network of ${region.name_fi}: ${result.nodes} nodes, ${result.roads} road segments from ${result.roadWays} ways` +
+          (result.disconnectedNodes ? `; left out ${result.disconnectedNodes} nodes not connected to the main network` : '') +
+          (result.missingNodes ? `; ${result.missingNodes} node references outside the extract` : '') +
+          '.',
+      );
+    }),
+  );
+
+/** The region named by code or id, or the only region when none is named. */
+async function regionNamed(db: Db, name: string | undefined) {
+  const regions = await db.selectFrom('region').select(['id', 'code', 'name_fi']).orderBy('id').execute();
+  const region = name === undefined ? (regions.length === 1 ? regions[0] : undefined) : regions.find((r) => r.code === name || String(r.id) === name);
+  if (!region) {
+    console.error(`${name === undefined ? 'Name the region with --region' : `No region ${name}`}; regions: ${regions.map((r) => `${r.code} (${r.id})`).join(', ') || 'none'}`);
+    process.exit(1);
+  }
+  return region;
+}
+
 const exportCommand = program.command('export').description('Export data to files');
 exportCommand
   .command('offerings')
@@ -141,7 +190,7 @@ exportCommand
     withDatabase(async (db) => {
       if (options.format !== 'csv' && options.format !== 'xlsx') throw new InvalidArgumentError('format is csv or xlsx');
       const search = offeringSearchSchema.parse({ provider: options.provider, region: options.region, includeWithdrawn: 'true' });
-      const { items } = await searchOfferings(db, new SiteTravelTimes(db), { ...search, limit: 1_000_000, sort: 'code' });
+      const { items } = await searchOfferings(db, new SiteTravelTimes(db, new RoadNetworks(db).providerFor), { ...search, limit: 1_000_000, sort: 'code' });
       writeFileSync(options.out, await writeOfferingFile(items, options.format));
       console.log(`Wrote ${items.length} offerings to ${options.out}.`);
     }),

@@ -18,6 +18,7 @@ import { timeFrameRoutes } from '../features/timetable/time-frame-routes.js';
 import { IndicatorCache } from '../features/knowledge/indicator-cache.js';
 import { knowledgeRoutes } from '../features/knowledge/knowledge-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
+import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
 import { errorHandler } from './http/errors.js';
@@ -59,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  const travelTimes = new SiteTravelTimes(db);
+  const travelTimes = new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
   const indicators = new IndicatorCache(db, travelTimes);
   if (options.indicatorRefreshMs) {
     const stop = indicators.startRefreshing(options.indicatorRefreshMs, (error) => app.log.error(error, 'refreshing region indicators'));

@@ -127,7 +127,7 @@ function selectOfferingRow(query: JoinedOfferings) {
 function dtoWithTravel(row: OfferingRow, travel: TravelFromHome | undefined) {
   const travels = travel && row.site_id !== null && !MODES_WITHOUT_TRAVEL.includes(row.mode as DeliveryMode);
   const minutes = travels ? (travel.minutesBySite.get(row.site_id!) ?? null) : null;
-  return offeringDto(row, minutes, travel?.model ?? null);
+  return offeringDto(row, minutes, minutes === null ? null : (travel!.modelBySite.get(row.site_id!) ?? null));
 }
 
 export async function findOffering(db: Db, travelTimes: SiteTravelTimes, id: number, home?: string) {
@@ -307,7 +307,6 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
     totalIsExact: total <= COUNT_CAP,
     limit: f.limit,
     offset: f.offset,
-    travelModel: travel?.model ?? null,
   };
 }
 
@@ -329,5 +328,6 @@ export async function searchOfferingSites(db: Db, travelTimes: SiteTravelTimes, 
     locationApproximate: r.location_approximate,
     offeringCount: Number(r.offering_count),
     travelMinutes: travel?.minutesBySite.get(r.id) ?? null,
+    travelModel: travel?.modelBySite.get(r.id) ?? null,
   }));
 }

@@ -5,7 +5,7 @@ import { computeRegionIndicators, type RegionIndicators } from './region-indicat
 
 /**
  * The region indicators, computed once and kept until what they are computed from changes: the
- * tray (offerings and sites), the population data, or the region's travel model. A background
+ * tray (offerings and sites), the population data, or the travel model (parameters, road networks). A background
  * refresh recomputes changed regions, so that a council member rarely waits.
  */
 export class IndicatorCache {
@@ -39,12 +39,13 @@ export class IndicatorCache {
   }
 
   async #fingerprint(regionId: number): Promise<string> {
-    const row = await sql<{ offerings: string; sites: string; population: string; travel: string }>`
+    const row = await sql<{ offerings: string; sites: string; population: string; travel: string; roads: string }>`
       select
         (select count(*) || '/' || coalesce(max(updated_at)::text, '') from offering) as offerings,
         (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(lat + lon), 0) from site) as sites,
         (select count(*) || '/' || coalesce(sum(count), 0) from population) as population,
-        (select travel_circuity || '/' || travel_speed_kmh || '/' || travel_overhead_minutes from region where id = ${regionId}) as travel
+        (select travel_circuity || '/' || travel_speed_kmh || '/' || travel_overhead_minutes from region where id = ${regionId}) as travel,
+        (select count(*) || '/' || coalesce(max(imported_at)::text, '') from road_network) as roads
     `.execute(this.db);
     return JSON.stringify(row.rows[0]);
   }

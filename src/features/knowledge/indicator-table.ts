@@ -41,7 +41,7 @@ export function indicatorRows(indicators: RegionIndicators): Record<(typeof INDI
     vocational_offerings_within_60: m.reachable[60].vocational,
     remote_or_online_lukio: m.remoteOrOnline.lukio,
     remote_or_online_vocational: m.remoteOrOnline.vocational,
-    travel_model: indicators.travelModel,
+    travel_model: m.travelModel ?? indicators.travelModel,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
+import { pdfText } from '../../../test/pdf-text.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { estimateTravelMinutes } from '../travel/estimate.js';
 
@@ -97,10 +98,3 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     expect(pdfText((await new ApiClient(context.app).get(`/regions/${region.id}/report.pdf?lang=sv`)).raw.toString('latin1'))).toContain('Startpaket: Lappland');
   });
 });
-
-/** The text of an uncompressed PDF's text-showing operators (PDFKit writes standard-font text as hex strings). */
-function pdfText(pdf: string): string {
-  return [...pdf.matchAll(/\[((?:<[0-9a-f]*>|\s|-?[\d.]+)*)\]\s*TJ/gi)]
-    .map(([, parts]) => [...parts!.matchAll(/<([0-9a-f]*)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}

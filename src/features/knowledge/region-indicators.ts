@@ -4,6 +4,7 @@ import { notFound } from '../../server/http/errors.js';
 import { annualChangeRate, projectCohorts, singleYearAges, sixteenToEighteen } from '../population/cohort-projection.js';
 import { OPEN_AGE } from '../population/population-rows.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
+import type { TravelModel } from '../travel/travel-time-provider.js';
 import { accessibilityFrom, shareWithin, type AccessClass, type SiteOfferings } from './accessibility.js';
 
 /** Projections reach at least this year, and at least ten years past the age data. */
@@ -29,7 +30,7 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
     .orderBy('m.name_fi')
     .execute();
   const codes = municipalities.map((m) => m.code);
-  const [population, siteCounts, distanceFree] = await Promise.all([
+  const [population, siteCounts, distanceFree, roadNetwork] = await Promise.all([
     codes.length ? db.selectFrom('population').select(['municipality_code', 'year', 'age_from', 'age_to', 'count']).where('municipality_code', 'in', codes).execute() : [],
     db
       .selectFrom('offering')
@@ -49,6 +50,7 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
       .where('education_form', 'in', Object.keys(CLASS_OF_FORM))
       .groupBy('education_form')
       .execute(),
+    db.selectFrom('road_network').select(['source', 'imported_at', 'node_count']).where('region_id', '=', regionId).executeTakeFirst(),
   ]);
 
   const offerings = new Map<number, Record<AccessClass, number>>();
@@ -63,12 +65,10 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
     vocational: distanceFree.some((r) => r.education_form === 'vocational' && r.n > 0),
   };
 
-  let travelModel: string | null = null;
   const rows = await Promise.all(
     municipalities.map(async (m) => {
       const cohorts = cohortsOf(population.filter((p) => p.municipality_code === m.code));
       const travel = await travelTimes.fromHome(m.code);
-      travelModel = travel?.model ?? travelModel;
       const access = accessibilityFrom(travel?.minutesBySite ?? new Map(), offerings as SiteOfferings);
       return {
         code: m.code,
@@ -83,6 +83,7 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
         reachable60: { lukio: access.reachable[60].lukio, vocational: access.reachable[60].vocational },
         reachable: access.reachable,
         remoteOrOnline,
+        travelModel: modelOf([...offerings.keys()].flatMap((site) => travel?.modelBySite.get(site) ?? [])),
       };
     }),
   );
@@ -90,7 +91,8 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
   return {
     region: { id: region.id, code: region.code, nameFi: region.name_fi, nameSv: region.name_sv, nameEn: region.name_en, isDemo: region.is_demo },
     computedAt: new Date().toISOString(),
-    travelModel: travelModel ?? 'estimate',
+    travelModel: modelOf(rows.map((r) => r.travelModel)) ?? 'estimate',
+    roadNetwork: roadNetwork ? { source: roadNetwork.source, importedAt: new Date(roadNetwork.imported_at).toISOString(), nodes: roadNetwork.node_count } : null,
     municipalities: rows,
     totals: {
       cohort16to18: rows.reduce((sum, r) => sum + (r.cohort16to18 ?? 0), 0),
@@ -98,6 +100,13 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
       share16to18Within: shares,
     },
   };
+}
+
+/** Which model produced a set of figures: one of them, both ('mixed'), or none. */
+function modelOf(models: readonly (TravelModel | 'mixed' | null)[]): TravelModel | 'mixed' | null {
+  const distinct = new Set(models.filter((m) => m !== null));
+  if (distinct.size > 1) return 'mixed';
+  return [...distinct][0] ?? null;
 }
 
 /** The cohorts of one municipality from its latest age data, projected with its own history. */

@@ -84,7 +84,9 @@ export function starterPackPdf(
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(14).text(text.methodTitle!);
   doc.font('Helvetica').fontSize(10);
-  for (const key of ['methodCohorts', 'methodProjection', 'methodAccess', 'sources']) doc.moveDown(0.5).text(fill(text[key]!, { year: base, model: data.travelModel }));
+  const method = { year: base, model: text[`model_${data.travelModel}`]!, source: data.roadNetwork?.source ?? '', date: data.roadNetwork?.importedAt.slice(0, 10) ?? '' };
+  const paragraphs = ['methodCohorts', 'methodProjection', 'methodAccess', 'sources', ...(data.roadNetwork ? ['sourcesRoads'] : [])];
+  for (const key of paragraphs) doc.moveDown(0.5).text(fill(text[key]!, method));
   doc.end();
   return done;
 }

@@ -42,12 +42,12 @@ describe('estimateTravelMinutes', () => {
 describe('EstimateTravelTimeProvider', () => {
   it('times every destination by id', async () => {
     const provider = new EstimateTravelTimeProvider({ circuity: 1, speedKmh: 60, overheadMinutes: 0 });
-    const minutes = await provider.minutesFrom({ lat: 60, lon: 25 }, [
+    const { minutes, models } = await provider.minutesFrom({ lat: 60, lon: 25 }, [
       { id: 7, lat: 60, lon: 25 },
       { id: 9, lat: 61, lon: 25 },
     ]);
     expect(minutes.get(7)).toBe(0);
     expect(minutes.get(9)).toBe(112);
-    expect(provider.model).toBe('estimate');
+    expect([...models.values()]).toEqual(['estimate', 'estimate']);
   });
 });

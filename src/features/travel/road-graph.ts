@@ -36,7 +36,12 @@ export function buildRoadGraph(nodeCount: number, edges: readonly RoadEdge[]): R
     targets[fill[e.to]!] = e.from;
     minutes[fill[e.to]!++] = e.minutes;
   }
-  return { nodeCount, offsets, targets, minutes, bucketMinutes: bucketWidthFor(edges) };
+  return roadGraphOf(offsets, targets, minutes);
+}
+
+/** A graph from its stored arrays (as `buildRoadGraph` made them). */
+export function roadGraphOf(offsets: Int32Array, targets: Int32Array, minutes: Float32Array): RoadGraph {
+  return { nodeCount: offsets.length - 1, offsets, targets, minutes, bucketMinutes: bucketWidthFor(minutes) };
 }
 
 /**
@@ -45,9 +50,9 @@ export function buildRoadGraph(nodeCount: number, edges: readonly RoadEdge[]): R
  */
 const MIN_BUCKET_MINUTES = 0.02;
 
-function bucketWidthFor(edges: readonly RoadEdge[]): number {
+function bucketWidthFor(minutes: Float32Array): number {
   let shortest = Infinity;
-  for (const e of edges) if (e.minutes < shortest) shortest = e.minutes;
+  for (const m of minutes) if (m < shortest) shortest = m;
   return Number.isFinite(shortest) ? Math.max(MIN_BUCKET_MINUTES, shortest) : 1;
 }
 

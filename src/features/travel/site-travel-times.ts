@@ -1,15 +1,10 @@
 import type { Db } from '../../server/db/database.js';
 import { travelParametersOf, type TravelEstimateParameters } from './estimate.js';
-import {
-  EstimateTravelTimeProvider,
-  type TravelDestination,
-  type TravelModel,
-  type TravelTimeProvider,
-} from './travel-time-provider.js';
+import { EstimateTravelTimeProvider, type TravelDestination, type TravelModel, type TravelTimeProvider } from './travel-time-provider.js';
 
 export interface TravelFromHome {
-  model: TravelModel;
   minutesBySite: ReadonlyMap<number, number>;
+  modelBySite: ReadonlyMap<number, TravelModel>;
   /** Site ids by travel time, nearest first (ties by id). */
   nearestFirst: readonly number[];
 }
@@ -21,7 +16,10 @@ interface Snapshot {
   fromHome: Map<string, Promise<TravelFromHome>>;
 }
 
-export type ProviderForRegion = (parameters: TravelEstimateParameters) => TravelTimeProvider;
+/** The travel model of a region: the estimate with its parameters, or its road network. */
+export type ProviderForRegion = (region: { id: number; parameters: TravelEstimateParameters }) => Promise<TravelTimeProvider>;
+
+export const estimateForEveryRegion: ProviderForRegion = async ({ parameters }) => new EstimateTravelTimeProvider(parameters);
 
 /**
  * Travel times from a home municipality's centre to every site, each site timed with its own
@@ -33,7 +31,7 @@ export class SiteTravelTimes {
 
   constructor(
     private readonly db: Db,
-    private readonly providerFor: ProviderForRegion = (p) => new EstimateTravelTimeProvider(p),
+    private readonly providerFor: ProviderForRegion = estimateForEveryRegion,
     private readonly maxAgeMs = 60_000,
   ) {}
 
@@ -56,13 +54,14 @@ export class SiteTravelTimes {
 
   async #compute(snapshot: Snapshot, origin: { lat: number; lon: number }): Promise<TravelFromHome> {
     const minutesBySite = new Map<number, number>();
-    let model: TravelModel = 'estimate';
+    const modelBySite = new Map<number, TravelModel>();
     for (const { provider, sites } of snapshot.sitesByRegion.values()) {
-      model = provider.model;
-      for (const [id, minutes] of await provider.minutesFrom(origin, sites)) minutesBySite.set(id, minutes);
+      const times = await provider.minutesFrom(origin, sites);
+      for (const [id, minutes] of times.minutes) minutesBySite.set(id, minutes);
+      for (const [id, model] of times.models) modelBySite.set(id, model);
     }
     const nearestFirst = [...minutesBySite.keys()].sort((a, b) => minutesBySite.get(a)! - minutesBySite.get(b)! || a - b);
-    return { model, minutesBySite, nearestFirst };
+    return { minutesBySite, modelBySite, nearestFirst };
   }
 
   async #current(): Promise<Snapshot> {
@@ -83,7 +82,7 @@ export class SiteTravelTimes {
     for (const m of municipalities) if (m.lat !== null && m.lon !== null) origins.set(m.code, { lat: m.lat, lon: m.lon });
     const sitesByRegion: Snapshot['sitesByRegion'] = new Map();
     for (const r of regions) {
-      const provider = this.providerFor(travelParametersOf(r));
+      const provider = await this.providerFor({ id: r.id, parameters: travelParametersOf(r) });
       sitesByRegion.set(r.id, { provider, sites: [] });
     }
     for (const s of sites) sitesByRegion.get(s.region_id)?.sites.push({ id: s.id, lat: s.lat, lon: s.lon });

@@ -5,27 +5,31 @@ export interface TravelDestination extends GeoPoint {
 }
 
 /** Which model produced a travel time; shown beside every figure in the UI. */
-export type TravelModel = 'estimate';
+export type TravelModel = 'estimate' | 'road';
+
+/** Minutes to each destination by id, and the model that produced each. */
+export interface TravelTimes {
+  minutes: Map<number, number>;
+  models: Map<number, TravelModel>;
+}
 
 /**
- * Travel times from one origin to many destinations (sites). Later providers (road graph,
- * public transport) implement the same interface; callers never see how minutes are made.
+ * Travel times from one origin to many destinations (sites). Providers (estimate, road network,
+ * later public transport) implement the same interface; callers never see how minutes are made.
  */
 export interface TravelTimeProvider {
-  readonly model: TravelModel;
-  minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]): Promise<Map<number, number>>;
+  minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]): Promise<TravelTimes>;
 }
 
 export class EstimateTravelTimeProvider implements TravelTimeProvider {
-  readonly model = 'estimate' as const;
-
   constructor(private readonly parameters: TravelEstimateParameters) {}
 
-  async minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]) {
-    const minutes = new Map<number, number>();
+  async minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]): Promise<TravelTimes> {
+    const times: TravelTimes = { minutes: new Map(), models: new Map() };
     for (const destination of destinations) {
-      minutes.set(destination.id, estimateTravelMinutes(origin, destination, this.parameters));
+      times.minutes.set(destination.id, estimateTravelMinutes(origin, destination, this.parameters));
+      times.models.set(destination.id, 'estimate');
     }
-    return minutes;
+    return times;
   }
 }

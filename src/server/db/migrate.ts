@@ -7,6 +7,7 @@ import * as studyPlans from './migrations/0005_study_plans.js';
 import * as selectionRounds from './migrations/0006_selection_rounds.js';
 import * as timeFrame from './migrations/0007_time_frame.js';
 import * as population from './migrations/0008_population.js';
+import * as roadNetwork from './migrations/0009_road_network.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_selection_rounds': selectionRounds,
   '0007_time_frame': timeFrame,
   '0008_population': population,
+  '0009_road_network': roadNetwork,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -299,6 +299,17 @@ export interface PopulationTable {
   source: string;
 }
 
+export interface RoadNetworkTable {
+  region_id: number;
+  /** The imported file's name. */
+  source: string;
+  imported_at: Timestamp;
+  node_count: number;
+  /** Road segments between kept nodes. */
+  road_count: number;
+  graph: Uint8Array;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -325,4 +336,5 @@ export interface Database {
   time_frame_bar: TimeFrameBarTable;
   time_frame_adoption: TimeFrameAdoptionTable;
   population: PopulationTable;
+  road_network: RoadNetworkTable;
 }

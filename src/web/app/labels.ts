@@ -26,6 +26,12 @@ export function useSlotText() {
   return (slot: { day: number; start: string; end: string }) => `${t(`weekday.${WEEKDAYS[slot.day]}`)} ${slot.start}–${slot.end}`;
 }
 
+/** A travel time labelled with the model that produced it: "about 35 min (estimate)". */
+export function useTravelTime() {
+  const { t } = useTranslation();
+  return (minutes: number, model: 'estimate' | 'road' | null) => (model === 'road' ? t('offering.travelByRoad', { minutes }) : t('offering.travelEstimate', { minutes }));
+}
+
 /** Date and time in the UI language's conventions. */
 export function useDateTime() {
   const { i18n } = useTranslation();

@@ -30,6 +30,7 @@ export function AboutPage() {
       <Paragraph>{t('about.intro')}</Paragraph>
       <h2>{t('about.travelTitle')}</h2>
       <Paragraph>{t('about.travelText')}</Paragraph>
+      <Paragraph>{t('about.travelRoadText')}</Paragraph>
       {regions.state === 'ready' && (
         <table className="data-table">
           <caption>{t('about.travelParameters')}</caption>

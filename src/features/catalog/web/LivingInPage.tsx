@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { api, ApiError, toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { useCourseName, useMunicipalityName } from '../../../web/app/labels.js';
+import { useCourseName, useMunicipalityName, useTravelTime } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
 import type { OfferingDto } from '../offering-dto.js';
@@ -33,6 +33,7 @@ function groupBy<T>(items: T[], key: (item: T) => string) {
 
 export function LivingInPage() {
   const { t } = useTranslation();
+  const travelTime = useTravelTime();
   const [searchParams, setSearchParams] = useSearchParams();
   const home = searchParams.get('home');
   const minutes = searchParams.get('maxMinutes') ?? DEFAULT_MINUTES;
@@ -89,7 +90,7 @@ export function LivingInPage() {
                           {o.course.code} {courseName(o.course)}
                         </Link>{' '}
                         – {o.provider.name}, {t(`mode.${o.mode}`)}
-                        {o.travelMinutes !== null && `, ${t('offering.travelEstimate', { minutes: o.travelMinutes })}`}
+                        {o.travelMinutes !== null && `, ${travelTime(o.travelMinutes, o.travelModel)}`}
                       </li>
                     ))}
                   </ul>

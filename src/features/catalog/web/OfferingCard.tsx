@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StaticChip } from 'suomifi-ui-components';
-import { formatCredits, useCourseName, useMunicipalityName } from '../../../web/app/labels.js';
+import { formatCredits, useCourseName, useMunicipalityName, useTravelTime } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 import type { OfferingDto } from '../offering-dto.js';
 
 export function TravelText({ offering }: { offering: OfferingDto }) {
   const { t } = useTranslation();
+  const travelTime = useTravelTime();
   if (offering.mode === 'online' || offering.mode === 'remote') return <>{t('offering.noTravelNeeded')}</>;
   if (offering.travelMinutes === null) return null;
-  return <>{t('offering.travelEstimate', { minutes: offering.travelMinutes })}</>;
+  return <>{travelTime(offering.travelMinutes, offering.travelModel)}</>;
 }
 
 export function OfferingCard({ offering, home }: { offering: OfferingDto; home: string | null }) {

@@ -93,7 +93,7 @@ export function OfferingPage() {
           <p className="travel-result" aria-live="polite">
             {home ? <TravelText offering={o} /> : t('offering.chooseHome')}
           </p>
-          {home && o.travelModel && <p className="hint">{t('offering.estimateExplanation')}</p>}
+          {home && o.travelModel && <p className="hint">{o.travelModel === 'road' ? t('offering.roadExplanation') : t('offering.estimateExplanation')}</p>}
         </section>
         {o.status === 'published' && <AddToPlanButton offeringId={o.id} />}
         {o.status === 'published' && <RequestSeatButton offeringId={o.id} providerId={o.provider.id} />}

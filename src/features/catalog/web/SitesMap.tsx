@@ -3,7 +3,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoundaryMap } from '../../../web/app/boundary-map.js';
-import { useMunicipalityName } from '../../../web/app/labels.js';
+import { useMunicipalityName, useTravelTime } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 
 export interface MapSite {
@@ -15,6 +15,7 @@ export interface MapSite {
   locationApproximate: boolean;
   offeringCount: number;
   travelMinutes: number | null;
+  travelModel: 'estimate' | 'road' | null;
 }
 
 export function sitesGeoJson(sites: Pick<MapSite, 'id' | 'lat' | 'lon' | 'offeringCount' | 'locationApproximate'>[]): FeatureCollection {
@@ -34,6 +35,7 @@ export function sitesGeoJson(sites: Pick<MapSite, 'id' | 'lat' | 'lon' | 'offeri
  */
 export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | null }) {
   const { t } = useTranslation();
+  const travelTime = useTravelTime();
   const { container, unavailable, whenReady } = useBoundaryMap(t('map.attribution'), (instance) => {
     instance.addSource('sites', { type: 'geojson', data: sitesGeoJson([]) });
     instance.addLayer({
@@ -100,7 +102,7 @@ export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | nul
                 <td>{s.name}{s.locationApproximate && ` (${t('map.approximateShort')})`}</td>
                 <td>{municipalityName(municipalities.get(s.municipalityCode))}</td>
                 <td>{s.offeringCount}</td>
-                {home && <td>{s.travelMinutes === null ? '–' : t('offering.travelEstimate', { minutes: s.travelMinutes })}</td>}
+                {home && <td>{s.travelMinutes === null ? '–' : travelTime(s.travelMinutes, s.travelModel)}</td>}
               </tr>
             ))}
           </tbody>

@@ -20,7 +20,6 @@ export interface SearchResult {
   total: number;
   /** False when the search matched more than the server counts; `total` is then that cap. */
   totalIsExact: boolean;
-  travelModel: 'estimate' | null;
 }
 
 export function TrayPage() {
@@ -55,7 +54,7 @@ export function TrayPage() {
               t(results.data.totalIsExact ? 'tray.resultCount' : 'tray.resultCountOver', { count: results.data.total })}
           </div>
           {results.state === 'ready' && params.home && (
-            <p className="travel-note">{t('tray.travelNote')}</p>
+            <p className="travel-note">{results.data.items.some((o) => o.travelModel === 'road') ? t('tray.travelNoteRoad') : t('tray.travelNote')}</p>
           )}
           {results.state === 'loading' && <LoadingSpinner text={t('common.loading')} variant="small" />}
           {results.state === 'error' && <ErrorNotice error={results.error} />}

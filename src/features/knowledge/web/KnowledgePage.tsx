@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { useDateTime } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { MapSite } from '../../catalog/web/SitesMap.js';
 import { changeTo2035 } from '../indicator-table.js';
 import type { RegionIndicators } from '../region-indicators.js';
 import { quantileClasses } from '../colour-classes.js';
+import { ComputedNote } from './ComputedNote.js';
 import { IndicatorTable } from './IndicatorTable.js';
 import { ProjectionChart } from './ProjectionChart.js';
 
@@ -29,7 +29,6 @@ const VALUE_OF: Record<MapIndicator, (m: Municipality) => number | null> = {
 /** The regional knowledge base: cohorts and their projection, and the accessibility of education, as a map, a chart and a table. */
 export function KnowledgePage() {
   const { t, i18n } = useTranslation();
-  const dateTime = useDateTime();
   const [searchParams, setSearchParams] = useSearchParams();
   const regions = useApi<{ items: { id: number; nameFi: string; nameSv: string; nameEn: string }[] }>('/regions');
   const { user } = useSession();
@@ -66,7 +65,7 @@ export function KnowledgePage() {
       {indicators.state === 'error' && <ErrorNotice error={indicators.error} />}
       {data && (
         <>
-          <p className="muted">{t('knowledge.computedAt', { time: dateTime(data.computedAt), model: t(`knowledge.model.${data.travelModel}`) })}</p>
+          <ComputedNote data={data} model={data.travelModel} />
           <p className="no-print">
             <a href={`/api/v1/regions/${regionId}/report.pdf?lang=${i18n.language}`}>{t('knowledge.report')}</a>
             {' · '}

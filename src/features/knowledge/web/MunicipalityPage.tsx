@@ -3,10 +3,11 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Heading, LoadingSpinner } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { useDateTime, useMunicipalityName } from '../../../web/app/labels.js';
+import { useMunicipalityName } from '../../../web/app/labels.js';
 import { useApi } from '../../../web/app/use-api.js';
 import { ACCESS_CLASSES, THRESHOLDS } from '../accessibility.js';
 import type { RegionIndicators } from '../region-indicators.js';
+import { ComputedNote } from './ComputedNote.js';
 import { ProjectionChart } from './ProjectionChart.js';
 
 /** One municipality: its cohorts by age and their projection, the nearest offering of each kind, what lies within reach, and online options. */
@@ -16,7 +17,6 @@ export function MunicipalityPage() {
   const regionId = searchParams.get('region');
   const { t } = useTranslation();
   const municipalityName = useMunicipalityName();
-  const dateTime = useDateTime();
   const indicators = useApi<RegionIndicators>(regionId ? `/regions/${regionId}/indicators` : null);
 
   if (!regionId) return <div className="page"><p>{t('errors.not_found')}</p></div>;
@@ -31,7 +31,7 @@ export function MunicipalityPage() {
     <div className="page">
       <p><Link to={`/knowledge?region=${regionId}`}>{t('knowledge.back')}</Link></p>
       <Heading variant="h1">{name}</Heading>
-      <p className="muted">{t('knowledge.computedAt', { time: dateTime(indicators.data.computedAt), model: t(`knowledge.model.${indicators.data.travelModel}`) })}</p>
+      <ComputedNote data={indicators.data} model={m.travelModel ?? indicators.data.travelModel} />
 
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">{t('knowledge.municipality.accessTitle')}</h2>

@@ -5,7 +5,7 @@ import { Button, Heading, LoadingSpinner, Textarea } from 'suomifi-ui-components
 import { api, ApiError } from '../../../web/app/api.js';
 import { StudyRecordSection } from '../../enrolment/web/StudyRecordSection.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { formatCredits, useCourseName } from '../../../web/app/labels.js';
+import { formatCredits, useCourseName, useTravelTime } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../../catalog/offering-dto.js';
@@ -28,6 +28,7 @@ const UNIT: Record<string, string> = { general_upper_secondary: 'op', vocational
 export function StudyPlanPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
+  const travelTime = useTravelTime();
   const { user, loading } = useSession();
   const studentId = id ?? (user?.role === 'student' ? String(user.id) : null);
   const plan = useApi<StudyPlan>(studentId ? `/students/${studentId}/plan` : null);
@@ -126,7 +127,7 @@ export function StudyPlanPage() {
                   <td>{o.provider.name}</td>
                   <td>{o.periods.join(', ')}</td>
                   <td>{t(`mode.${o.mode}`)}</td>
-                  <td>{o.travelMinutes === null ? '–' : t('offering.travelEstimate', { minutes: o.travelMinutes })}</td>
+                  <td>{o.travelMinutes === null ? '–' : travelTime(o.travelMinutes, o.travelModel)}</td>
                   <td>
                     {enrolment ? <Link to={`/enrolments/${enrolment.id}`}>{t(`enrolmentStatus.${enrolment.status}`)}</Link>
                       : needsEnrolment ? <Link to={`/offerings/${o.id}`}><strong>{t('plan.needsEnrolment')}</strong></Link> : t('plan.homeCourse')}

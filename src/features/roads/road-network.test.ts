@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { greatCircleKm, type GeoPoint } from '../travel/estimate.js';
+import type { OsmRoads, OsmWay } from './osm-file.js';
+import { decodeRoadNetwork, encodeRoadNetwork } from './road-network-codec.js';
+import { buildRoadNetwork } from './road-network.js';
+import { RoadTravelTimeProvider } from './road-travel-time-provider.js';
+
+function osm(nodes: Record<number, GeoPoint>, ways: OsmWay[]): OsmRoads {
+  const ids = Object.keys(nodes).map(Number);
+  return {
+    nodeIndex: new Map(ids.map((id, i) => [id, i])),
+    lat: ids.map((id) => nodes[id]!.lat),
+    lon: ids.map((id) => nodes[id]!.lon),
+    ways,
+  };
+}
+
+// A primary road A–B–C (75 km/h), a tertiary road B–D (55 km/h) with shape points every ~110 m,
+// a footway C–E, and a residential road F–G far from the rest.
+const A = { lat: 66.0, lon: 25.0 };
+const B = { lat: 66.0, lon: 25.1 };
+const C = { lat: 66.0, lon: 25.2 };
+const D = { lat: 66.05, lon: 25.1 };
+const E = { lat: 66.01, lon: 25.2 };
+const F = { lat: 67.0, lon: 26.0 };
+const G = { lat: 67.01, lon: 26.0 };
+const shape = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [100 + i, { lat: 66.0 + (i + 1) * 0.001, lon: 25.1 }]));
+const extract = osm({ 1: A, 2: B, 3: C, 4: D, 5: E, 6: F, 7: G, ...shape }, [
+  { nodes: [1, 2, 3], highway: 'primary' },
+  { nodes: [2, ...Object.keys(shape).map(Number), 4], highway: 'tertiary' },
+  { nodes: [3, 5], highway: 'footway' },
+  { nodes: [6, 7, 999], highway: 'residential' },
+]);
+const minutesAt = (km: number, kmh: number) => (km / kmh) * 60;
+
+describe('road network from OpenStreetMap', () => {
+  const built = buildRoadNetwork(extract);
+  const { network } = built;
+  const node = (p: GeoPoint) => network.nearestNode(p)!.node;
+
+  it('keeps junctions, way ends and a node every half kilometre; drops footways and the disconnected part', () => {
+    expect(built.roadWays).toBe(3);
+    expect(built.missingNodes).toBe(1);
+    expect(built.disconnectedNodes).toBe(2);
+    // A, B, C, D and every fifth shape point of B–D (≈ 0.56 km apart).
+    expect(network.graph.nodeCount).toBe(4 + 9);
+    expect(network.nearestNode(F)!.km).toBeGreaterThan(100);
+  });
+
+  it('times roads by their class speed, hand-computed', () => {
+    const fromA = network.minutesFromNode(node(A));
+    expect(fromA[node(C)]).toBeCloseTo(minutesAt(greatCircleKm(A, B) + greatCircleKm(B, C), 75), 4);
+    expect(fromA[node(D)]).toBeCloseTo(minutesAt(greatCircleKm(A, B), 75) + minutesAt(greatCircleKm(B, D), 55), 3);
+  });
+
+  it('survives storing and loading', () => {
+    const loaded = decodeRoadNetwork(Uint8Array.from(encodeRoadNetwork(network)));
+    expect([...loaded.lat]).toEqual([...network.lat]);
+    expect([...loaded.graph.offsets]).toEqual([...network.graph.offsets]);
+    expect([...loaded.minutesFromNode(node(A))]).toEqual([...network.minutesFromNode(node(A))]);
+    expect(() => decodeRoadNetwork(new Uint8Array(16))).toThrow(/unknown layout/);
+  });
+
+  it('gives travel times over the roads, and the estimate off the network', async () => {
+    const parameters = { circuity: 1.3, speedKmh: 60, overheadMinutes: 5 };
+    const provider = new RoadTravelTimeProvider(network, parameters);
+    const nearA = { lat: 66.0, lon: 24.98 }; // 0.9 km west of A, off the road
+    const accessKm = greatCircleKm(nearA, A);
+    const { minutes, models } = await provider.minutesFrom(nearA, [
+      { id: 1, ...D },
+      { id: 2, ...F },
+    ]);
+    const road = minutesAt(greatCircleKm(A, B), 75) + minutesAt(greatCircleKm(B, D), 55);
+    expect(minutes.get(1)).toBe(Math.ceil(5 + (accessKm * 1.3 * 60) / 60 + road));
+    expect(models.get(1)).toBe('road');
+    expect(models.get(2)).toBe('estimate');
+    const far = await provider.minutesFrom(F, [{ id: 1, ...D }]);
+    expect(far.models.get(1)).toBe('estimate');
+  });
+
+  it('builds an empty network from an extract without car roads (the import refuses it)', () => {
+    const empty = buildRoadNetwork(osm({ 1: A, 2: B }, [{ nodes: [1, 2], highway: 'cycleway' }]));
+    expect(empty.network.graph.nodeCount).toBe(0);
+    expect(empty.network.nearestNode(A)).toBeNull();
+  });
+});
