@@ -6,7 +6,6 @@ import { offeringFieldsSchema } from './offering-schema.js';
 import { prepareOffering } from './offering-writes.js';
 import {
   COLUMN_OF_FIELD,
-  OFFERING_COLUMNS,
   fieldsFromFileRow,
   type OfferingColumn,
   type OfferingFileRow,

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError, toQuery } from '../../../web/app/api.js';
+import { api, toQuery } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { useErrorText } from '../../../web/app/ErrorNotice.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -11,16 +12,13 @@ export function ImportExportPanel({ providerId, onImported }: { providerId: numb
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   const upload = async () => {
     if (!file) return;
-    setBusy(true);
     setResult(null);
-    setError(null);
-    try {
+    await run(async () => {
       const isXlsx = file.name.toLowerCase().endsWith('.xlsx');
       const outcome = await api<{ created: number; updated: number }>(`/offerings/import${toQuery({ provider: providerId })}`, {
         method: 'POST',
@@ -29,11 +27,7 @@ export function ImportExportPanel({ providerId, onImported }: { providerId: numb
       });
       setResult(outcome);
       onImported();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { Button, Dropdown, DropdownItem, Heading, LoadingSpinner, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 'suomifi-ui-components';
-import { api, ApiError, toQuery } from '../../../web/app/api.js';
+import { api, toQuery } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useCourseName } from '../../../web/app/labels.js';
 import { useSession } from '../../../web/app/session.js';
@@ -26,7 +27,7 @@ export function ManagePage() {
   const courseName = useCourseName();
   const [chosenProvider, setChosenProvider] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<OfferingDto | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const statusChange = useAction();
   const organizations = useApi<{ items: Organization[] }>(user?.role === 'admin' ? '/organizations' : null);
   const providerId = user?.role === 'admin' ? chosenProvider : (user?.organizationId ?? null);
   const regionId =
@@ -39,15 +40,11 @@ export function ManagePage() {
     return <div className="page"><Heading variant="h1">{t('manage.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
   }
 
-  const setStatus = async (offering: OfferingDto, status: 'published' | 'withdrawn') => {
-    setActionError(null);
-    try {
+  const setStatus = (offering: OfferingDto, status: 'published' | 'withdrawn') =>
+    statusChange.run(async () => {
       await api(`/offerings/${offering.id}`, { method: 'PATCH', json: { status } });
       offerings.reload();
-    } catch (e) {
-      setActionError(e as ApiError);
-    }
-  };
+    });
 
   return (
     <div className="page">
@@ -62,7 +59,7 @@ export function ManagePage() {
       {providerId && (
         <>
           <p><Link to={`/manage/offerings/new${toQuery({ provider: providerId })}`} className="button-link">{t('manage.newOffering')}</Link></p>
-          {actionError && <ErrorNotice error={actionError} />}
+          {statusChange.error && <ErrorNotice error={statusChange.error} />}
           {offerings.state === 'loading' && <LoadingSpinner text={t('common.loading')} />}
           {offerings.state === 'error' && <ErrorNotice error={offerings.error} />}
           {offerings.state === 'ready' && (
@@ -94,7 +91,7 @@ export function ManagePage() {
                         {o.status === 'published' ? (
                           <Button variant="secondaryNoBorder" onClick={() => setConfirming(o)} aria-label={t('manage.withdrawLabel', { course: o.course.code })}>{t('manage.withdraw')}</Button>
                         ) : (
-                          <Button variant="secondaryNoBorder" onClick={() => void setStatus(o, 'published')} aria-label={t('manage.republishLabel', { course: o.course.code })}>{t('manage.republish')}</Button>
+                          <Button variant="secondaryNoBorder" disabled={statusChange.busy} onClick={() => void setStatus(o, 'published')} aria-label={t('manage.republishLabel', { course: o.course.code })}>{t('manage.republish')}</Button>
                         )}
                       </td>
                     </tr>

@@ -2,8 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, LoadingSpinner, SingleSelect, TextInput } from 'suomifi-ui-components';
-import { api, ApiError, toQuery } from '../../../web/app/api.js';
+import { api, toQuery } from '../../../web/app/api.js';
 import { useFieldIssues } from '../../../web/app/field-issues.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -73,9 +74,8 @@ export function OfferingEditor() {
   const courses = useApi<{ items: Course[] }>(`/courses${toQuery({ region, limit: 500 })}`);
   const sites = useApi<{ items: Site[] }>(`/sites${toQuery({ region })}`);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const { status, statusText } = useFieldIssues(error);
-  const [busy, setBusy] = useState(false);
   usePopoverAriaControls('offering-courseCode');
 
   useEffect(() => {
@@ -95,19 +95,13 @@ export function OfferingEditor() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       const saved = id
         ? await api<OfferingDto>(`/offerings/${id}`, { method: 'PATCH', json: payloadOf(draft) })
         : await api<OfferingDto>('/offerings', { method: 'POST', json: { ...payloadOf(draft), ...(user.role === 'admin' ? { providerId: Number(searchParams.get('provider')) } : {}) } });
       navigate(`/offerings/${saved.id}`);
-    } catch (e) {
-      setError(e as ApiError);
-      window.scrollTo(0, 0);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!saved) window.scrollTo(0, 0);
   };
 
   const courseItems = courses.state === 'ready' ? courses.data.items.map((c) => ({ uniqueItemId: c.code, labelText: `${c.code} ${c.nameFi}` })) : [];

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { Button, Heading, LoadingSpinner, TextInput } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { formatCredits, useCourseName } from '../../../web/app/labels.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -26,8 +27,7 @@ export function EnrolmentPage() {
   const [grade, setGrade] = useState('');
   const [credits, setCredits] = useState('');
   const [confirming, setConfirming] = useState<EnrolmentStatus | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   if (result.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (result.state === 'error') return <div className="page"><Heading variant="h1">{t('enrolment.title')}</Heading><ErrorNotice error={result.error} /></div>;
@@ -35,9 +35,7 @@ export function EnrolmentPage() {
 
   const take = async (to: EnrolmentStatus) => {
     if (FINAL_STEPS.includes(to) && confirming !== to) return setConfirming(to);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/enrolments/${e.id}/transitions`, {
         method: 'POST',
         json: { to, ...(reason.trim() ? { reason } : {}), ...(to === 'completed' ? { grade, credits: Number(credits.replace(',', '.')) } : {}) },
@@ -45,11 +43,7 @@ export function EnrolmentPage() {
       setConfirming(null);
       setReason('');
       result.reload();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

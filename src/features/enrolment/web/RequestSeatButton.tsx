@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 
@@ -11,21 +12,10 @@ export function RequestSeatButton({ offeringId, providerId }: { offeringId: numb
   const { t } = useTranslation();
   const { user } = useSession();
   const [created, setCreated] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   if (user?.role !== 'student' || user.organizationId === providerId) return null;
 
-  const request = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setCreated((await api<{ id: number }>('/enrolments', { method: 'POST', json: { offeringId } })).id);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const request = () => run(async () => setCreated((await api<{ id: number }>('/enrolments', { method: 'POST', json: { offeringId } })).id));
   return (
     <section className="request-seat" aria-labelledby="request-heading">
       <h2 id="request-heading">{t('enrolment.requestTitle')}</h2>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 
@@ -21,24 +22,20 @@ export function AddToPlanButton({ offeringId }: { offeringId: number }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [added, setAdded] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   if (user?.role !== 'student') return null;
-  const add = async () => {
-    setError(null);
-    try {
+  const add = () =>
+    run(async () => {
       const ids = await plannedOfferingIds(user.id);
       if (!ids.includes(offeringId)) await savePlan(user.id, [...ids, offeringId]);
       setAdded(true);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+    });
   return (
     <div aria-live="polite" className="add-to-plan">
       {added ? (
         <p className="success">{t('plan.added')} <Link to="/plan">{t('plan.openPlan')}</Link></p>
       ) : (
-        <Button variant="secondary" onClick={() => void add()}>{t('plan.add')}</Button>
+        <Button variant="secondary" disabled={busy} onClick={() => void add()}>{t('plan.add')}</Button>
       )}
       {error && <ErrorNotice error={error} />}
     </div>

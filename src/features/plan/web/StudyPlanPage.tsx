@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { Button, Heading, LoadingSpinner, Textarea } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { StudyRecordSection } from '../../enrolment/web/StudyRecordSection.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { formatCredits, useCourseName, useTravelTime } from '../../../web/app/labels.js';
@@ -34,8 +35,8 @@ export function StudyPlanPage() {
   const plan = useApi<StudyPlan>(studentId ? `/students/${studentId}/plan` : null);
   const courseName = useCourseName();
   const [comment, setComment] = useState('');
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
-  const [commentError, setCommentError] = useState<ApiError | null>(null);
+  const removal = useAction();
+  const commenting = useAction();
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
   if (!user) return <Navigate to="/login" replace />;
@@ -47,25 +48,17 @@ export function StudyPlanPage() {
     const o = p.items.find((i) => i.offering.id === offeringId)?.offering;
     return o ? `${o.course.code} ${courseName(o.course)}` : String(offeringId);
   };
-  const remove = async (offeringId: number) => {
-    setRemoveError(null);
-    try {
+  const remove = (offeringId: number) =>
+    removal.run(async () => {
       await savePlan(p.student.id, p.items.map((i) => i.offering.id).filter((id) => id !== offeringId));
       plan.reload();
-    } catch (e) {
-      setRemoveError(e as ApiError);
-    }
-  };
-  const send = async () => {
-    setCommentError(null);
-    try {
+    });
+  const send = () =>
+    commenting.run(async () => {
       await api(`/students/${p.student.id}/plan/comments`, { method: 'POST', json: { body: comment } });
       setComment('');
       plan.reload();
-    } catch (e) {
-      setCommentError(e as ApiError);
-    }
-  };
+    });
 
   return (
     <div className="page">
@@ -105,7 +98,7 @@ export function StudyPlanPage() {
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">{t('plan.courses')}</h2>
-        {removeError && <ErrorNotice error={removeError} />}
+        {removal.error && <ErrorNotice error={removal.error} />}
         {p.items.length === 0 ? <p className="empty-state">{t('plan.empty')}</p> : (
           <table className="data-table">
             <caption className="visually-hidden">{t('plan.courses')}</caption>
@@ -159,7 +152,7 @@ export function StudyPlanPage() {
         {p.canComment && (
           <div className="stack">
             <Textarea labelText={t('plan.newComment')} value={comment} onChange={(e) => setComment(e.target.value)} fullWidth />
-            {commentError && <ErrorNotice error={commentError} />}
+            {commenting.error && <ErrorNotice error={commenting.error} />}
             <div><Button onClick={() => void send()} disabled={!comment.trim()}>{t('plan.send')}</Button></div>
           </div>
         )}

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { Button, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useFieldIssues } from '../../../web/app/field-issues.js';
 import { PERIODS } from '../../catalog/vocabulary.js';
@@ -19,17 +20,14 @@ export function NewRoundForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState({ name: '', academicYear: '2026-2027', period: '3', opensAt: localInput(0), closesAt: localInput(14), maxCoursesPerStudent: '3', maxTravelMinutes: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const { status, statusText } = useFieldIssues(error);
   const set = (key: keyof typeof draft) => (value: unknown) => setDraft((d) => ({ ...d, [key]: String(value ?? '') }));
   const moment = (local: string) => (local ? new Date(local).toISOString() : '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const round = await api<{ id: number }>('/rounds', {
         method: 'POST',
         json: {
@@ -43,11 +41,7 @@ export function NewRoundForm() {
         },
       });
       navigate(`/rounds/${round.id}`);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const text = (key: keyof typeof draft, type: 'text' | 'number' | 'datetime-local' = 'text', hint?: string) => (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useCourseName } from '../../../web/app/labels.js';
 import type { allocateRound } from '../round-service.js';
@@ -18,23 +19,15 @@ export function RoundManagerPanel({ round, onChanged }: { round: RoundDetail; on
   const [seats, setSeats] = useState<Seats>({});
   const [summary, setSummary] = useState<AllocationSummary | null>(null);
   const [confirming, setConfirming] = useState<'close' | 'publish' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { running: busy, error, run: runAction } = useAction();
   const canAllocate = round.phase === 'closed' || round.phase === 'allocated';
 
-  const run = async (action: string, call: () => Promise<unknown>) => {
-    setBusy(action);
-    setError(null);
-    try {
+  const run = (action: string, call: () => Promise<unknown>) =>
+    runAction(async () => {
       await call();
       setConfirming(null);
       onChanged();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, action);
   const close = () => run('close', () => api(`/rounds/${round.id}`, { method: 'PATCH', json: { closesAt: new Date().toISOString() } }));
   const publish = () => run('publish', () => api(`/rounds/${round.id}/publish`, { method: 'POST', json: {} }));
   const allocate = () =>

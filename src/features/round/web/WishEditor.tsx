@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError } from '../../../web/app/api.js';
+import { api } from '../../../web/app/api.js';
+import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useCourseName } from '../../../web/app/labels.js';
 import { MAX_WISHES_PER_STUDENT } from '../allocation-problem.js';
@@ -13,9 +14,8 @@ export function WishEditor({ round, onSaved }: { round: RoundDetail; onSaved(): 
   const { t } = useTranslation();
   const courseName = useCourseName();
   const [wishes, setWishes] = useState<number[]>(round.myWishes);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
   useEffect(() => setWishes(round.myWishes), [round.myWishes.join(',')]);
   const byId = new Map(round.offerings.map((o) => [o.offering.id, o.offering]));
   const unsaved = wishes.join(',') !== round.myWishes.join(',');
@@ -33,19 +33,12 @@ export function WishEditor({ round, onSaved }: { round: RoundDetail; onSaved(): 
     const o = byId.get(id);
     return o ? `${o.course.code} ${courseName(o.course)}, ${o.provider.name}` : String(id);
   };
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await api(`/rounds/${round.id}/wishes`, { method: 'PUT', json: { offeringIds: wishes } });
       setMessage(t('round.wishes.saved'));
       onSaved();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
