@@ -32,11 +32,13 @@ export class RoadNetwork {
 
   /**
    * Minutes from a node to every node (roads are two-way: also to it from every node); one search
-   * the first time, kept after.
+   * the first time, kept after. Before a search it lets the server's other work run, because a
+   * region's first figures take one search per site.
    */
-  minutesFromNode(node: number): Float32Array {
+  async minutesFromNode(node: number): Promise<Float32Array> {
     let minutes = this.#fromNode.get(node);
     if (!minutes) {
+      await new Promise((resolve) => setImmediate(resolve));
       minutes = new Float32Array(this.graph.nodeCount).fill(Infinity);
       spreadNearest(this.graph, [{ node, minutes: 0, label: 0 }], minutes, new Int32Array(this.graph.nodeCount));
       this.#fromNode.set(node, minutes);

@@ -39,7 +39,7 @@ export class RoadTravelTimeProvider implements TravelTimeProvider {
         offNetwork.push(destination);
         continue;
       }
-      const road = this.network.minutesFromNode(end.node)[start.node]!;
+      const road = (await this.network.minutesFromNode(end.node))[start.node]!;
       times.minutes.set(destination.id, Math.ceil(this.parameters.overheadMinutes + start.accessMinutes + road + end.accessMinutes));
       times.models.set(destination.id, 'road');
     }
