@@ -11,11 +11,16 @@ describe('accessibility', () => {
   it('finds the nearest site of each class and counts offerings within 30, 45 and 60 minutes', () => {
     const result = accessibilityFrom(new Map([[1, 25], [2, 50], [3, 70]]), offerings);
     expect(result.nearestMinutes).toEqual({ lukio: 25, vocational: 50, any: 25 });
+    expect(result.nearestSite).toEqual({ lukio: 1, vocational: 2, any: 1 });
     expect(result.reachable).toEqual({
       30: { lukio: 3, vocational: 0, any: 3 },
       45: { lukio: 3, vocational: 0, any: 3 },
       60: { lukio: 3, vocational: 2, any: 5 },
     });
+  });
+
+  it('names the lowest site id among equally near ones', () => {
+    expect(accessibilityFrom(new Map([[3, 20], [1, 20], [2, 20]]), offerings).nearestSite).toEqual({ lukio: 1, vocational: 2, any: 1 });
   });
 
   it('has no nearest site when no site of a class is known', () => {

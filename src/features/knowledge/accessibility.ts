@@ -14,22 +14,29 @@ export type SiteOfferings = ReadonlyMap<number, Readonly<Record<AccessClass, num
 
 export interface Accessibility {
   nearestMinutes: Record<AccessClass, number | null>;
+  /** The site of each nearest offering (the lowest id among equally near ones). */
+  nearestSite: Record<AccessClass, number | null>;
   reachable: Record<Threshold, Record<AccessClass, number>>;
 }
 
 export function accessibilityFrom(minutesBySite: ReadonlyMap<number, number>, offerings: SiteOfferings): Accessibility {
   const nearestMinutes: Record<AccessClass, number | null> = { lukio: null, vocational: null, any: null };
+  const nearestSite: Record<AccessClass, number | null> = { lukio: null, vocational: null, any: null };
   const reachable = Object.fromEntries(THRESHOLDS.map((t) => [t, { lukio: 0, vocational: 0, any: 0 }])) as Accessibility['reachable'];
   for (const [siteId, counts] of offerings) {
     const minutes = minutesBySite.get(siteId);
     if (minutes === undefined) continue;
     for (const kind of ACCESS_CLASSES) {
       if (counts[kind] === 0) continue;
-      if (nearestMinutes[kind] === null || minutes < nearestMinutes[kind]!) nearestMinutes[kind] = minutes;
+      const current = nearestMinutes[kind];
+      if (current === null || minutes < current || (minutes === current && siteId < nearestSite[kind]!)) {
+        nearestMinutes[kind] = minutes;
+        nearestSite[kind] = siteId;
+      }
       for (const t of THRESHOLDS) if (minutes <= t) reachable[t][kind] += counts[kind];
     }
   }
-  return { nearestMinutes, reachable };
+  return { nearestMinutes, nearestSite, reachable };
 }
 
 /** Share of the people (weights) whose nearest offering of each class is within each threshold. */

@@ -5,7 +5,7 @@ import { annualChangeRate, projectCohorts, singleYearAges, sixteenToEighteen } f
 import { OPEN_AGE } from '../population/population-rows.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import type { TravelModel } from '../travel/travel-time-provider.js';
-import { accessibilityFrom, shareWithin, type AccessClass, type SiteOfferings } from './accessibility.js';
+import { ACCESS_CLASSES, accessibilityFrom, shareWithin, type AccessClass, type SiteOfferings } from './accessibility.js';
 
 /** Projections reach at least this year, and at least ten years past the age data. */
 export const PROJECTION_HORIZON = 2035;
@@ -80,6 +80,7 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
         projectionByAge: cohorts?.byAge ?? [],
         annualChange: cohorts?.change ?? null,
         nearestMinutes: access.nearestMinutes,
+        nearestModel: Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, travel?.modelBySite.get(access.nearestSite[kind]!) ?? null])) as Record<AccessClass, TravelModel | null>,
         reachable60: { lukio: access.reachable[60].lukio, vocational: access.reachable[60].vocational },
         reachable: access.reachable,
         remoteOrOnline,

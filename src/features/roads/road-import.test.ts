@@ -65,6 +65,7 @@ describe.each(ENGINES)('road network import on %s', (engine) => {
     const row = body.municipalities.find((m: { code: string }) => m.code === PELLO);
     expect(row.nearestMinutes.lukio).toBe(expected);
     expect(row.travelModel).toBe('road');
+    expect(row.nearestModel).toEqual({ lukio: 'road', vocational: 'road', any: 'road' });
 
     const tray = await api().get(`/offerings?home=${PELLO}&mode=onsite&limit=5`);
     expect(tray.body.items.map((o: { travelModel: string }) => o.travelModel)).toEqual(Array(tray.body.items.length).fill('road'));

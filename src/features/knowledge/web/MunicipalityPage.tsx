@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Heading, LoadingSpinner } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { useMunicipalityName } from '../../../web/app/labels.js';
+import { useMunicipalityName, useTravelTime } from '../../../web/app/labels.js';
 import { useApi } from '../../../web/app/use-api.js';
 import { ACCESS_CLASSES, THRESHOLDS } from '../accessibility.js';
 import type { RegionIndicators } from '../region-indicators.js';
@@ -17,6 +17,7 @@ export function MunicipalityPage() {
   const regionId = searchParams.get('region');
   const { t } = useTranslation();
   const municipalityName = useMunicipalityName();
+  const travelTime = useTravelTime();
   const indicators = useApi<RegionIndicators>(regionId ? `/regions/${regionId}/indicators` : null);
 
   if (!regionId) return <div className="page"><p>{t('errors.not_found')}</p></div>;
@@ -49,7 +50,7 @@ export function MunicipalityPage() {
             {ACCESS_CLASSES.map((kind) => (
               <tr key={kind}>
                 <th scope="row">{t(`knowledge.class.${kind}`)}</th>
-                <td>{m.nearestMinutes[kind] === null ? '–' : t('offering.travelEstimate', { minutes: m.nearestMinutes[kind] })}</td>
+                <td>{m.nearestMinutes[kind] === null ? '–' : travelTime(m.nearestMinutes[kind], m.nearestModel[kind])}</td>
                 {THRESHOLDS.map((minutes) => <td key={minutes}>{m.reachable[minutes][kind]}</td>)}
                 <td>{kind === 'any' ? (m.remoteOrOnline.lukio || m.remoteOrOnline.vocational ? t('knowledge.municipality.yes') : t('knowledge.municipality.no')) : m.remoteOrOnline[kind] ? t('knowledge.municipality.yes') : t('knowledge.municipality.no')}</td>
               </tr>
