@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../features/demo/seed-demo.js';
@@ -17,7 +18,7 @@ import { JsonStatError } from '../features/population/json-stat.js';
 import { PopulationCsvError } from '../features/population/population-csv.js';
 import { importPopulation } from '../features/population/population-import.js';
 import { OsmFileError } from '../features/roads/osm-file.js';
-import { importRoads, type RoadImportStage } from '../features/roads/road-import.js';
+import { importRoads, removeRoads, type RoadImportStage } from '../features/roads/road-import.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -166,6 +167,33 @@ importCommand
       );
     }),
   );
+
+program
+  .command('remove')
+  .description('Remove imported data')
+  .command('roads')
+  .description('Remove a region\'s road network; its travel times go back to the estimate')
+  .option('--region <code or id>', 'the region (needed when there are several)')
+  .option('--yes', 'do not ask for confirmation')
+  .action((options: { region?: string; yes?: boolean }) =>
+    withDatabase(async (db) => {
+      const region = await regionNamed(db, options.region);
+      if (!options.yes && !(await confirmed(`Remove the road network of ${region.name_fi}? Travel times go back to the estimate. [y/N] `))) {
+        console.log('Nothing removed.');
+        return;
+      }
+      console.log((await removeRoads(db, region.id)) ? `Removed the road network of ${region.name_fi}.` : `${region.name_fi} has no road network.`);
+    }),
+  );
+
+async function confirmed(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^(y|yes|k|kyllä)$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
 
 /** The region named by code or id, or the only region when none is named. */
 async function regionNamed(db: Db, name: string | undefined) {

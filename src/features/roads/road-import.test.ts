@@ -9,7 +9,7 @@ import { pdfText } from '../../../test/pdf-text.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { greatCircleKm } from '../travel/estimate.js';
 import { ROAD_SPEEDS_KMH } from './road-speeds.js';
-import { importRoads } from './road-import.js';
+import { importRoads, removeRoads } from './road-import.js';
 
 const PELLO = '854';
 const dir = mkdtempSync(join(tmpdir(), 'tarjotin-roads-'));
@@ -89,5 +89,14 @@ describe.each(ENGINES)('road network import on %s', (engine) => {
     writeFileSync(join(dir, 'broken.osm'), '<osm><node id="1" lat="66" lon="24">');
     await expect(importRoads(context.db, region.id, join(dir, 'broken.osm'))).rejects.toThrow(/OpenStreetMap XML/);
     expect(await context.db.selectFrom('road_network').select(['node_count', 'road_count', 'source', 'imported_at']).execute()).toEqual(after);
+  });
+
+  it('removes a network, and the figures go back to the estimate', async () => {
+    const { region } = await demoExtract();
+    expect(await removeRoads(context.db, region.id)).toBe(true);
+    expect(await removeRoads(context.db, region.id)).toBe(false);
+    const { body } = await api().get(`/regions/${region.id}/indicators`);
+    expect(body.travelModel).toBe('estimate');
+    expect(body.roadNetwork).toBeNull();
   });
 });

@@ -46,3 +46,9 @@ export async function importRoads(
   onProgress?.('store', 1, 1);
   return { nodes: graph.nodeCount, roads: row.road_count, roadWays: built.roadWays, missingNodes: built.missingNodes, disconnectedNodes: built.disconnectedNodes };
 }
+
+/** Removes a region's road network; its travel times go back to the estimate. False when it had none. */
+export async function removeRoads(db: Db, regionId: number): Promise<boolean> {
+  const result = await db.deleteFrom('road_network').where('region_id', '=', regionId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
