@@ -13,6 +13,8 @@ const TEMPLATE_DATABASE = 'tarjotin_template';
 
 export interface TestDatabase {
   db: Db;
+  /** On PostgreSQL: the copy's address, for processes of their own (the CLI). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -27,9 +29,11 @@ export async function openDemoDatabase(engine: Engine): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const adminUrl = inject('postgresUrl');
   await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
-  const db = await openDatabase({ kind: 'postgres', url: adminUrl.replace(/\/postgres$/, `/${name}`) });
+  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const db = await openDatabase({ kind: 'postgres', url });
   return {
     db,
+    url,
     async close() {
       await db.destroy();
       await withAdmin(adminUrl, (admin) => admin.query(`drop database ${name}`));

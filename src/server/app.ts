@@ -36,6 +36,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Recompute changed region indicators in the background this often (the server does; tests need not). */
   indicatorRefreshMs?: number;
+  /** Travel times shared with the rest of the process (the server's handed-over tasks use them too). */
+  travelTimes?: SiteTravelTimes;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -60,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  const travelTimes = new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
+  const travelTimes = options.travelTimes ?? new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
   const indicators = new IndicatorCache(db, travelTimes);
   if (options.indicatorRefreshMs) {
     const stop = indicators.startRefreshing(options.indicatorRefreshMs, (error) => app.log.error(error, 'refreshing region indicators'));

@@ -1,4 +1,5 @@
 import { municipalityCodeOf, parseAgeBand, type PopulationFigure } from './population-rows.js';
+import { UnreadableFileError } from '../../server/files/unreadable-file-error.js';
 
 interface Category {
   index: Record<string, number> | string[];
@@ -15,7 +16,7 @@ interface JsonStatDataset {
   value: (number | null)[] | Record<string, number | null>;
 }
 
-export class JsonStatError extends Error {}
+export class JsonStatError extends UnreadableFileError {}
 
 const TOTAL = /^(sss|total|yhteensä|yhteensa|kaikki|totalt|both sexes|molemmat sukupuolet)$/i;
 

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { municipalityCodeOf, parseAgeBand, type PopulationFigure } from './population-rows.js';
+import { UnreadableFileError } from '../../server/files/unreadable-file-error.js';
 
-export class PopulationCsvError extends Error {}
+export class PopulationCsvError extends UnreadableFileError {}
 
 const pick = (header: string[], pattern: RegExp) => header.find((h) => pattern.test(h.trim()));
 const countOf = (text: string | undefined) => {

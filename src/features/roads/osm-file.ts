@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { OSMTransform } from 'osm-pbf-parser-node';
 import { SaxesParser } from 'saxes';
+import { UnreadableFileError } from '../../server/files/unreadable-file-error.js';
 
 /** The parts of an OpenStreetMap extract that make a road network. */
 export interface OsmRoads {
@@ -21,7 +22,7 @@ export interface OsmWay {
 }
 
 /** The file is not an OpenStreetMap extract we can read; the message says why. */
-export class OsmFileError extends Error {}
+export class OsmFileError extends UnreadableFileError {}
 
 type Progress = (bytesRead: number, totalBytes: number) => void;
 

@@ -1,15 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { DataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+/** Where the database is, as the environment says: a PostgreSQL server, or the embedded database's directory. */
+export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+/**
+ * What to open: a PostgreSQL server, an embedded database in a directory this process holds the
+ * lock of (so that no second process ever writes it), or a given (in-memory) PGlite.
+ */
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
+  | { kind: 'pglite'; lock: DataDirLock }
+  | { kind: 'pglite'; pglite: PGlite };
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -25,7 +33,7 @@ const parsers = {
   [NUMERIC_OID]: (value: string) => Number(value),
 };
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
   return { kind: 'pglite', dataDir: env.DATA_DIR ?? 'data/pglite' };
 }
@@ -39,12 +47,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  let pglite = config.pglite;
-  if (!pglite) {
-    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-    pglite = await PGlite.create(config.dataDir, { parsers });
+  if ('pglite' in config) return new Kysely<Database>({ dialect: new PGliteDialect(config.pglite) });
+  const { lock } = config;
+  try {
+    const pglite = await PGlite.create(lock.dataDir, { parsers });
+    return new Kysely<Database>({ dialect: new PGliteDialect(pglite, () => lock.release()) });
+  } catch (error) {
+    await lock.release();
+    throw error;
   }
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
 
 /** A fresh in-memory PGlite with the same type parsers as a persisted one. */

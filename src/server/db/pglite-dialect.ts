@@ -16,13 +16,17 @@ import {
  * its only connection to one caller at a time: a transaction holds it until commit.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `afterClose` runs once the database is closed, e.g. to release the lock on its directory. */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly afterClose?: () => Promise<void>,
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.afterClose);
   }
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
@@ -37,7 +41,10 @@ class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly afterClose?: () => Promise<void>,
+  ) {
     this.#connection = new PGliteConnection(pglite);
   }
 
@@ -69,7 +76,9 @@ class PGliteDriver implements Driver {
   }
 
   async destroy() {
-    if (!this.pglite.closed) await this.pglite.close();
+    if (this.pglite.closed) return;
+    await this.pglite.close();
+    await this.afterClose?.();
   }
 }
 

@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net';
+import { seedDemo } from '../features/demo/seed-demo.js';
+import { startOutboxWorker } from '../features/notification/outbox-worker.js';
+import { RoadNetworks } from '../features/roads/road-networks.js';
+import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
+import { buildApp } from '../server/app.js';
+import { openMigratedDatabase } from '../server/bootstrap.js';
+import { answerTasks, newControlToken, type TaskEvents } from '../server/control/task-channel.js';
+import { lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.js';
+import { databaseLocationFromEnv, type DatabaseConfig, type Db } from '../server/db/database.js';
+import { runTask } from './tasks.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  demo: boolean;
+}
+
+/**
+ * The server: on the embedded database it first takes the data directory's lock (creating the
+ * directory on a first start) and answers the tasks that CLI commands hand it over the lock's socket.
+ */
+export async function serve(options: ServeOptions) {
+  const location = databaseLocationFromEnv();
+  let ready: (services: { db: Db; travelTimes: SiteTravelTimes }) => void;
+  const services = new Promise<{ db: Db; travelTimes: SiteTravelTimes }>((resolve) => (ready = resolve));
+  const config: DatabaseConfig = location.kind === 'postgres' ? location : { kind: 'pglite', lock: await lockDataDir(location.dataDir, 'serve', { create: true }) };
+  if ('lock' in config) acceptTasks(config.lock, services);
+
+  const db = await openMigratedDatabase(config);
+  if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) console.log('Loaded the Lappi demo region.');
+  const travelTimes = new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
+  const app = await buildApp({
+    db,
+    travelTimes,
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+    secureCookies: process.env.SECURE_COOKIES === 'true',
+    indicatorRefreshMs: 60_000,
+  });
+  ready!({ db, travelTimes });
+  const stopOutbox = startOutboxWorker(db, process.env.SMTP_URL, process.env.SMTP_FROM ?? 'Tarjotin <noreply@tarjotin.example>');
+  const close = async () => {
+    stopOutbox();
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: options.port, host: options.host });
+  const { port } = app.server.address() as AddressInfo;
+  console.log(`Tarjotin on http://localhost:${port} (${'lock' in config ? `embedded database in ${config.lock.dataDir}` : 'PostgreSQL'})`);
+}
+
+function acceptTasks(lock: DataDirLock, services: Promise<{ db: Db; travelTimes: SiteTravelTimes }>) {
+  const token = newControlToken();
+  const run = async (task: string, args: unknown, events: TaskEvents) => runTask({ ...(await services), events }, task, args);
+  answerTasks(lock.socket, token, run, (error, task) => console.error(`task ${task} handed over by the CLI failed`, error));
+  lock.describe({ command: 'serve', controlToken: token });
+}

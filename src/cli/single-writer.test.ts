@@ -1,0 +1,134 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, runCli, startServer, type ServerProcess } from '../../test/cli-process.js';
+import { openDemoDatabase, type TestDatabase } from '../../test/databases.js';
+import { HOLDER_FILE } from '../server/db/data-dir-lock.js';
+
+const LAPPIA_COORDINATOR = 'koordinaattori.lappia@tarjotin.example';
+
+/**
+ * One embedded database, one writer: real server and CLI processes on one data directory, the
+ * server killed with SIGKILL in the middle. Every write that got an answer must survive.
+ */
+describe('the embedded database with a running server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tarjotin-single-writer-'));
+  const dataDir = join(dir, 'pglite');
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServer(env);
+  }, 90_000);
+
+  afterAll(() => {
+    server?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second server on the same directory at once, naming the one that holds it', async () => {
+    const second = await runCli(['serve', '--port', '0', '--host', '127.0.0.1'], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`is in use by \`tarjotin serve\` (process ${server.pid}`);
+    expect(second.stderr).toContain('Stop that server first');
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+    // The holder file carries the token that lets the owner's CLI act with the server's rights: the owner's eyes only.
+    expect(statSync(join(dataDir, HOLDER_FILE)).mode & 0o077).toBe(0);
+  });
+
+  it('hands CLI imports, exports and migrations to the server, and loses no acknowledged write to SIGKILL', async () => {
+    const lappia = await lappiaId(server);
+    const exported = join(dir, 'lappia.csv');
+    const export1 = await runCli(['export', 'offerings', '--provider', String(lappia), '--out', exported], env);
+    expect(export1.stderr).toContain(`running server (process ${server.pid})`);
+    expect(export1.code).toBe(0);
+    // A new offering: the first exported row without its id.
+    const [header = '', first = '', ...rest] = readFileSync(exported, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const exportedCount = 1 + rest.length;
+    // The first row has no quoted commas: its id is its first cell.
+    const cells = first.split(',');
+    expect(header.split(',')[0]).toBe('id');
+    cells[0] = '';
+    writeFileSync(join(dir, 'new.csv'), `${header}\n${cells.join(',')}\n`);
+    const imported = await runCli(['import', 'offerings', join(dir, 'new.csv'), '--provider', String(lappia)], env);
+    expect(imported.stdout).toContain('1 created');
+    expect((await runCli(['migrate'], env)).stdout).toContain('up to date');
+
+    const coordinator = new HttpClient(server.url);
+    await coordinator.login(LAPPIA_COORDINATOR);
+    const template = (await coordinator.request('GET', `/offerings?provider=${lappia}&limit=1`)).body.items[0];
+    const acknowledged: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const created = await coordinator.request('POST', '/offerings', newOfferingLike(template, i));
+      expect(created.status).toBe(201);
+      acknowledged.push(created.body.id);
+    }
+    server.child.kill('SIGKILL');
+    await server.exited;
+
+    server = await startServer(env);
+    const reader = new HttpClient(server.url);
+    for (const id of acknowledged) expect((await reader.request('GET', `/offerings/${id}`)).status).toBe(200);
+    // The exported ones, the one the CLI imported while the server ran, and the fifteen.
+    const all = await reader.request('GET', `/offerings?provider=${lappia}&limit=200`);
+    expect(all.body.total).toBe(exportedCount + 1 + acknowledged.length);
+  });
+
+  it('refuses a mistyped DATA_DIR without creating anything there', async () => {
+    const typo = join(dir, 'pglit');
+    const result = await runCli(['export', 'offerings', '--out', join(dir, 'x.csv')], { ...env, DATA_DIR: typo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`There is no Tarjotin database in ${typo}`);
+    expect(existsSync(typo)).toBe(false);
+  });
+});
+
+async function lappiaId(server: ServerProcess): Promise<number> {
+  const organizations = (await new HttpClient(server.url).request('GET', '/organizations?kind=provider')).body.items as { id: number; name: string }[];
+  return organizations.find((o) => o.name.startsWith('Lappia'))!.id;
+}
+
+function newOfferingLike(template: Record<string, any>, i: number) {
+  return {
+    courseCode: template.course.code,
+    siteId: template.site?.id ?? null,
+    mode: template.mode,
+    language: template.language,
+    academicYear: template.academicYear,
+    periods: template.periods,
+    timeSlots: [{ day: 1 + (i % 5), start: '08:30', end: '10:00' }],
+    capacity: 10 + i,
+    seatsForPartners: 2,
+    targetGroups: template.targetGroups,
+    feeEuros: 0,
+    enrolmentStart: template.enrolmentStart,
+    enrolmentEnd: template.enrolmentEnd,
+    contactName: 'Hakutoimisto',
+    contactEmail: 'haku@example.fi',
+  };
+}
+
+describe('the CLI on PostgreSQL', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openDemoDatabase('postgres');
+  });
+  afterAll(() => database?.close());
+
+  it('works on the database directly, beside any servers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tarjotin-cli-pg-'));
+    try {
+      const env = { DATABASE_URL: database.url!, DATA_DIR: join(dir, 'unused') };
+      const lappia = (await database.db.selectFrom('organization').select('id').where('name', 'like', 'Lappia%').executeTakeFirstOrThrow()).id;
+      const exported = await runCli(['export', 'offerings', '--provider', String(lappia), '--out', join(dir, 'lappia.csv')], env);
+      expect(exported.code).toBe(0);
+      expect(exported.stderr).not.toContain('running server');
+      const imported = await runCli(['import', 'offerings', join(dir, 'lappia.csv'), '--provider', String(lappia)], env);
+      expect(imported.stdout).toMatch(/Imported (\d+) rows: 0 created, \1 updated/);
+      expect(existsSync(join(dir, 'unused'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

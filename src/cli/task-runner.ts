@@ -1,0 +1,59 @@
+import { RoadNetworks } from '../features/roads/road-networks.js';
+import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
+import { openMigratedDatabase } from '../server/bootstrap.js';
+import { handOverTask, type TaskOutcome } from '../server/control/task-channel.js';
+import { DataDirInUseError, lockDataDir } from '../server/db/data-dir-lock.js';
+import { databaseLocationFromEnv, type DatabaseConfig } from '../server/db/database.js';
+import { progressPrinter } from './progress.js';
+import { runTask, type TaskArgs, type TaskName, type TaskResult } from './tasks.js';
+
+/** A failure the CLI reports as its last words: one line (and the issues under it), exit code 1. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; row?: number; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a data task where the database allows it. On PostgreSQL the CLI opens the database itself,
+ * beside any servers. The embedded database has one writer: the CLI takes its directory's lock and
+ * works alone, or, when a server holds it, hands the task to that server; a directory without a
+ * database is refused, so a mistyped DATA_DIR creates nothing.
+ */
+export async function runCliTask<N extends TaskName>(command: string, name: N, args: TaskArgs<N>): Promise<TaskResult<N>> {
+  const events = progressPrinter();
+  const location = databaseLocationFromEnv();
+  let outcome: TaskOutcome;
+  try {
+    if (location.kind === 'postgres') {
+      outcome = await runHere({ kind: 'postgres', url: location.url }, name, args, events);
+    } else {
+      const lock = await lockDataDir(location.dataDir, command).catch((error: unknown) => {
+        if (error instanceof DataDirInUseError && error.holder?.controlToken) return error;
+        throw error;
+      });
+      if (lock instanceof DataDirInUseError) {
+        events.info(`Handing this to the running server (process ${lock.holder!.pid}), which holds the database.`);
+        outcome = await handOverTask(lock.dataDir, lock.holder!, name, args, events);
+      } else {
+        outcome = await runHere({ kind: 'pglite', lock }, name, args, events);
+      }
+    }
+  } finally {
+    events.stop();
+  }
+  if (!outcome.ok) throw new CliFailure(outcome.failure.message, outcome.failure.issues);
+  return outcome.result as TaskResult<N>;
+}
+
+async function runHere(config: DatabaseConfig, name: string, args: unknown, events: ReturnType<typeof progressPrinter>) {
+  const db = await openMigratedDatabase(config);
+  try {
+    return await runTask({ db, travelTimes: new SiteTravelTimes(db, new RoadNetworks(db).providerFor), events }, name, args);
+  } finally {
+    await db.destroy();
+  }
+}
