@@ -22,6 +22,7 @@ import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
 import { errorHandler } from './http/errors.js';
+import { healthRoute } from './http/health-route.js';
 
 export const API_PREFIX = '/api/v1';
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -70,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { tags: ['meta'], summary: 'Up and migrated' } }, async () => ({ status: 'ok' }));
+      await api.register(healthRoute, { db });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes, {
         db,

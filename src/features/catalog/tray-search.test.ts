@@ -20,7 +20,7 @@ describe.each(ENGINES)('tray search on %s', (engine) => {
   };
 
   it('answers health once migrated', async () => {
-    expect((await api().get('/health')).body).toEqual({ status: 'ok' });
+    expect((await api().get('/health')).body).toEqual({ status: 'ok', database: 'ok' });
   });
 
   it('lists all 308 municipalities with Pello among them', async () => {

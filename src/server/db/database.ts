@@ -43,8 +43,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize ?? 10,
+      // A database that does not answer fails the request (503) instead of holding it.
+      connectionTimeoutMillis: 10_000,
       types: { getTypeParser: (oid, format) => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format) },
     });
+    survivesLostConnections(pool);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if ('pglite' in config) return new Kysely<Database>({ dialect: new PGliteDialect(config.pglite) });
@@ -56,6 +59,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * A connection closed by the server (pg_terminate_backend, a restart) is reported as an 'error'
+ * event, which would end the process if nobody listened: the pool, for idle connections, and each
+ * client, for one checked out between queries. The broken connection is dropped by the pool and
+ * a new one opened on the next request; the query it was running fails on its own.
+ */
+function survivesLostConnections(pool: pg.Pool) {
+  let lastWarning = 0;
+  const warn = (error: Error) => {
+    // One line every few seconds is enough while the database is away.
+    if (Date.now() - lastWarning < 5_000) return;
+    lastWarning = Date.now();
+    console.warn(`PostgreSQL connection lost (${error.message}); reconnecting on demand`);
+  };
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', warn));
 }
 
 /** A fresh in-memory PGlite with the same type parsers as a persisted one. */

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/database-availability.js';
 
 export interface FieldIssue {
   /** Dotted path of the offending input, e.g. `body.capacity`; in an import, the column name. */
@@ -22,6 +24,13 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** The body of every error answer, for routes that list their error responses. */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), row: z.number().optional(), code: z.string(), message: z.string() })),
+});
 
 export const badRequest = (issues: FieldIssue[], message = 'The request has invalid fields') =>
   new HttpError(400, 'validation_failed', message, issues);
@@ -50,6 +59,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const databaseCode = (error as { code?: string }).code;
   if (databaseCode === '23505' || databaseCode === '23514') {
     return reply.code(409).send({ error: 'conflict', message: 'The data changed meanwhile; reload and try again', issues: [] });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: 'database_unavailable', message: 'The database is not reachable just now. Try again in a moment.', issues: [] });
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
