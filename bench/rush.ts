@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { Agent, request } from 'node:http';
-import { createSession } from '../src/features/auth/sessions.js';
+import { DEFAULT_SESSION_LIFETIME, createSession } from '../src/features/auth/sessions.js';
 import { seedDemo } from '../src/features/demo/seed-demo.js';
 import { SEAT_HOLDING } from '../src/features/enrolment/enrolment-states.js';
 import { buildApp } from '../src/server/app.js';
@@ -36,7 +36,7 @@ await admin.connect();
 await admin.query('create database rush');
 await admin.end();
 const db = await openMigratedDatabase({ kind: 'postgres', url: server.url('rush'), poolSize: 20 });
-const app = await buildApp({ db, serveWeb: false, loginAttemptsPerMinute: 100_000 });
+const app = await buildApp({ db, serveWeb: false });
 let failed = true;
 try {
   await seedDemo(db);
@@ -70,7 +70,7 @@ try {
     .returning('id')
     .execute();
   const sessionOf = async (userId: number): Promise<Client> => {
-    const session = await createSession(db, userId);
+    const session = await createSession(db, userId, DEFAULT_SESSION_LIFETIME);
     setup.increment();
     return { cookie: `tarjotin_session=${session.token}`, csrf: session.csrfToken };
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../src/server/app.js';
+import { buildApp, type AppOptions } from '../src/server/app.js';
 import type { Db } from '../src/server/db/database.js';
 import { openDemoDatabase, type Engine } from './databases.js';
 
@@ -10,13 +10,13 @@ export interface TestApp {
 }
 
 /** One app on a demo database per suite, opened before its tests and closed after them. */
-export function useDemoApp(engine: Engine, options: { loginAttemptsPerMinute?: number } = {}): TestApp {
+export function useDemoApp(engine: Engine, options: Partial<AppOptions> = {}): TestApp {
   const context = {} as TestApp;
   let close: () => Promise<void>;
   beforeAll(async () => {
     const database = await openDemoDatabase(engine);
     context.db = database.db;
-    context.app = await buildApp({ db: database.db, serveWeb: false, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+    context.app = await buildApp({ serveWeb: false, ...options, db: database.db });
     close = database.close;
   });
   afterAll(async () => {

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { DataDirInUseError, NoDatabaseError } from '../server/db/data-dir-lock.js';
 import { serve } from './serve.js';
-import { CliFailure, runCliTask } from './task-runner.js';
+import { CliFailure } from './cli-failure.js';
+import { runCliTask } from './task-runner.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -24,7 +25,7 @@ program
   .command('serve')
   .description('Serve the API and the web app (migrates and loads the demo region on first start)')
   .option('--port <port>', 'port to listen on', portNumber, Number(process.env.PORT ?? 8080))
-  .option('--host <host>', 'address to listen on', process.env.HOST ?? '0.0.0.0')
+  .option('--host <host>', 'address to listen on (HOST; default 127.0.0.1, this machine only)', process.env.HOST ?? '127.0.0.1')
   .option('--no-demo', 'do not load the Lappi demo region')
   .action((options: { port: number; host: string; demo: boolean }) => serve(options));
 

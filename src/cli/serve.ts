@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { seedDemo } from '../features/demo/seed-demo.js';
+import { startRetention } from '../features/retention/retention.js';
 import { startOutboxWorker } from '../features/notification/outbox-worker.js';
 import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
@@ -8,6 +9,7 @@ import { openMigratedDatabase } from '../server/bootstrap.js';
 import { answerTasks, newControlToken, type TaskEvents } from '../server/control/task-channel.js';
 import { lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.js';
 import { databaseLocationFromEnv, type DatabaseConfig, type Db } from '../server/db/database.js';
+import { serverSettingsFromEnv } from './server-settings.js';
 import { runTask } from './tasks.js';
 
 export interface ServeOptions {
@@ -21,6 +23,8 @@ export interface ServeOptions {
  * directory on a first start) and answers the tasks that CLI commands hand it over the lock's socket.
  */
 export async function serve(options: ServeOptions) {
+  // Settings first: a mistyped one stops the start before the database is touched.
+  const { sessionLifetime, secureCookies, trustProxy } = serverSettingsFromEnv(process.env);
   const location = databaseLocationFromEnv();
   let ready: (services: { db: Db; travelTimes: SiteTravelTimes }) => void;
   const services = new Promise<{ db: Db; travelTimes: SiteTravelTimes }>((resolve) => (ready = resolve));
@@ -34,12 +38,16 @@ export async function serve(options: ServeOptions) {
     db,
     travelTimes,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
-    secureCookies: process.env.SECURE_COOKIES === 'true',
+    secureCookies,
+    trustProxy,
+    sessionLifetime,
     indicatorRefreshMs: 60_000,
   });
   ready!({ db, travelTimes });
   const stopOutbox = startOutboxWorker(db, process.env.SMTP_URL, process.env.SMTP_FROM ?? 'Tarjotin <noreply@tarjotin.example>');
+  const stopRetention = startRetention(db, sessionLifetime, RETENTION_INTERVAL_MS, (error) => console.error('applying retention failed', error));
   const close = async () => {
+    stopRetention();
     stopOutbox();
     await app.close();
     await db.destroy();
@@ -51,6 +59,8 @@ export async function serve(options: ServeOptions) {
   const { port } = app.server.address() as AddressInfo;
   console.log(`Tarjotin on http://localhost:${port} (${'lock' in config ? `embedded database in ${config.lock.dataDir}` : 'PostgreSQL'})`);
 }
+
+const RETENTION_INTERVAL_MS = 5 * 60_000;
 
 function acceptTasks(lock: DataDirLock, services: Promise<{ db: Db; travelTimes: SiteTravelTimes }>) {
   const token = newControlToken();

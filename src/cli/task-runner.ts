@@ -4,18 +4,9 @@ import { openMigratedDatabase } from '../server/bootstrap.js';
 import { handOverTask, type TaskOutcome } from '../server/control/task-channel.js';
 import { DataDirInUseError, lockDataDir } from '../server/db/data-dir-lock.js';
 import { databaseLocationFromEnv, type DatabaseConfig } from '../server/db/database.js';
+import { CliFailure } from './cli-failure.js';
 import { progressPrinter } from './progress.js';
 import { runTask, type TaskArgs, type TaskName, type TaskResult } from './tasks.js';
-
-/** A failure the CLI reports as its last words: one line (and the issues under it), exit code 1. */
-export class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly issues: { path: string; row?: number; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Runs a data task where the database allows it. On PostgreSQL the CLI opens the database itself,

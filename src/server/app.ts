@@ -7,7 +7,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authPlugin } from '../features/auth/auth-plugin.js';
-import { authRoutes } from '../features/auth/auth-routes.js';
+import { authRoutes, type CookieSecurity } from '../features/auth/auth-routes.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../features/auth/login-limits.js';
+import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
@@ -31,8 +33,12 @@ export interface AppOptions {
   db: Db;
   /** Pino log level, or false for none. */
   logLevel?: string | false;
-  loginAttemptsPerMinute?: number;
-  secureCookies?: boolean;
+  loginLimits?: LoginLimits;
+  sessionLifetime?: SessionLifetime;
+  /** Default `auto`: Secure unless the app is reached as localhost. */
+  secureCookies?: CookieSecurity;
+  /** The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
+  trustProxy?: string[];
   /** Serve the built web app from dist/web (when it exists). */
   serveWeb?: boolean;
   /** Recompute changed region indicators in the background this often (the server does; tests need not). */
@@ -43,13 +49,18 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, trustProxy: true });
+  const sessionLifetime = options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME;
+  const app = Fastify({
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    // Without a configured proxy, X-Forwarded-For is anybody's say-so: the address is the peer's.
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
-  await app.register(authPlugin, { db });
+  await app.register(authPlugin, { db, sessionLifetime });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -75,8 +86,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes, {
         db,
-        loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
-        secureCookies: options.secureCookies ?? false,
+        loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+        sessionLifetime,
+        secureCookies: options.secureCookies ?? 'auto',
       });
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });

@@ -35,7 +35,7 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
   beforeAll(async () => {
     const database = await openDemoDatabase(engine);
     closeDatabase = database.close;
-    app = await buildApp({ db: database.db, serveWeb: true, loginAttemptsPerMinute: 1000 });
+    app = await buildApp({ db: database.db, serveWeb: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
     harness.baseUrl = `http://127.0.0.1:${address.port}`;

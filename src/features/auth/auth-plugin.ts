@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Db } from '../../server/db/database.js';
 import { HttpError, forbidden, unauthorized } from '../../server/http/errors.js';
 import type { Role, SessionUser } from './roles.js';
-import { SESSION_COOKIE, findSession } from './sessions.js';
+import { SESSION_COOKIE, findSession, type SessionLifetime } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,13 +20,13 @@ export const CSRF_HEADER = 'x-csrf-token';
  * Resolves the session cookie to a user on every request, and refuses a state-changing request
  * made with a session unless it carries that session's CSRF token (synchroniser-token pattern).
  */
-export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; sessionLifetime: SessionLifetime }) => {
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(options.db, token);
+    const session = await findSession(options.db, token, options.sessionLifetime);
     if (!session) return;
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new HttpError(403, 'csrf_failed', 'Missing or wrong CSRF token; reload the page');

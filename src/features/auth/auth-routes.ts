@@ -1,18 +1,23 @@
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { HttpError } from '../../server/http/errors.js';
-import { verifyPassword } from './password.js';
+import { requireUser } from './auth-plugin.js';
+import { attemptSucceeded, beginAttempt, type LoginLimits } from './login-limits.js';
+import { hashPassword, needsRehash, verifyPassword } from './password.js';
 import { ROLES } from './roles.js';
-import { SESSION_COOKIE, createSession, deleteExpiredSessions, deleteSession } from './sessions.js';
+import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions, type SessionLifetime } from './sessions.js';
+
+/** `auto`: a Secure cookie unless the app is reached as localhost, where browsers allow plain HTTP. */
+export type CookieSecurity = boolean | 'auto';
 
 export interface AuthRouteOptions {
   db: Db;
-  /** Failed or not, sign-in attempts per address and e-mail in a minute. */
-  loginAttemptsPerMinute: number;
-  secureCookies: boolean;
+  loginLimits: LoginLimits;
+  sessionLifetime: SessionLifetime;
+  secureCookies: CookieSecurity;
 }
 
 const userSchema = z.object({
@@ -27,10 +32,17 @@ const userSchema = z.object({
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
 const currentSessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean {
+  if (setting !== 'auto') return setting;
+  return request.protocol === 'https' || !LOCAL_HOSTS.has(request.hostname);
+}
+
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   const { db } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
   api.post(
     '/auth/login',
@@ -38,33 +50,33 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
+        description: 'After too many failed attempts (per account and address, per account, per address) answers 429 with Retry-After, even for the right password.',
         body: z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(200) }),
         response: { 200: sessionSchema },
-      },
-      config: {
-        rateLimit: {
-          max: options.loginAttemptsPerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string } | undefined)?.email ?? ''}`,
-          errorResponseBuilder: (_request, context) =>
-            new HttpError(429, 'too_many_attempts', `Too many sign-in attempts; try again in ${context.after}`),
-        },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      const verdict = await beginAttempt(db, options.loginLimits, email, request.ip);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+        throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
       const row = await db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
       // Verify against a fixed hash when the user is unknown, so timing does not reveal which e-mails exist.
-      const valid = await verifyPassword(password, row?.password_hash ?? UNKNOWN_USER_HASH);
+      const valid = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash));
       if (!row || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong e-mail or password');
-      // Sign-ins are rare enough to sweep expired sessions here, with no background job.
-      await deleteExpiredSessions(db);
-      const session = await createSession(db, row.id);
+      await attemptSucceeded(db, verdict.attemptId, email, request.ip);
+      if (needsRehash(row.password_hash)) {
+        await db.updateTable('app_user').set({ password_hash: await hashPassword(password) }).where('id', '=', row.id).execute();
+      }
+      const session = await createSession(db, row.id, options.sessionLifetime);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: options.secureCookies,
+        secure: secureCookie(request, options.secureCookies),
         expires: session.expiresAt,
       });
       return {
@@ -99,15 +111,25 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
 
   api.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.session) await deleteSession(db, request.session.token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    '/auth/logout-everywhere',
+    { schema: { tags: ['auth'], summary: 'Sign out of every session of the signed-in user, on every device', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await deleteUserSessions(db, user.id);
+      clearCookie(reply);
       return reply.code(204).send(null);
     },
   );
 }
 
-/** scrypt hash of a random password nobody knows. */
-const UNKNOWN_USER_HASH =
-  'scrypt$131072$8$1$0TMqahWWO2kEe8-DJWzVIg$CcxWSCe4yVJn5Spk38-v_xiJIXHzW7GAmv-89cXUnDc';
+/** The hash of a random password nobody knows, made once per process. */
+const unknownUserHash = hashPassword(randomBytes(24).toString('base64url'));

@@ -3,28 +3,41 @@ import type { Db } from '../../server/db/database.js';
 import type { Role, SessionUser } from './roles.js';
 
 export const SESSION_COOKIE = 'tarjotin_session';
-export const SESSION_HOURS = 12;
+
+/** How long a session may last at most, and how long it may go unused (shared school computers). */
+export interface SessionLifetime {
+  absoluteHours: number;
+  idleMinutes: number;
+}
+
+export const DEFAULT_SESSION_LIFETIME: SessionLifetime = { absoluteHours: 12, idleMinutes: 30 };
+
+/** Last use is written at most this often, so that reading pages does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /** The cookie carries a random token; the database keeps only its hash, so a leaked table opens no session. */
 const sessionId = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export async function createSession(db: Db, userId: number, now = new Date()) {
+export async function createSession(db: Db, userId: number, lifetime: SessionLifetime, now = new Date()) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  const expiresAt = new Date(now.getTime() + lifetime.absoluteHours * 3600_000);
   await db
     .insertInto('session')
-    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
+    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now })
     .execute();
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSession(db: Db, token: string, now = new Date()) {
+/** The session's user, or undefined when the session is unknown, past its end or idle too long; marks it used. */
+export async function findSession(db: Db, token: string, lifetime: SessionLifetime, now = new Date()) {
+  const id = sessionId(token);
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .select([
       'session.csrf_token',
+      'session.last_seen_at',
       'app_user.id',
       'app_user.email',
       'app_user.name',
@@ -33,10 +46,14 @@ export async function findSession(db: Db, token: string, now = new Date()) {
       'app_user.organization_id',
       'app_user.home_municipality_code',
     ])
-    .where('session.id', '=', sessionId(token))
+    .where('session.id', '=', id)
     .where('session.expires_at', '>', now)
+    .where('session.last_seen_at', '>', idleSince(lifetime, now))
     .executeTakeFirst();
   if (!row) return undefined;
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
   const user: SessionUser = {
     id: row.id,
     email: row.email,
@@ -53,6 +70,15 @@ export async function deleteSession(db: Db, token: string) {
   await db.deleteFrom('session').where('id', '=', sessionId(token)).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now = new Date()) {
-  await db.deleteFrom('session').where('expires_at', '<=', now).execute();
+/** Ends every session of a user at once: sign-out everywhere, a deactivated account, a changed password. */
+export async function deleteUserSessions(db: Db, userId: number) {
+  await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
+
+/** Removes ended sessions; both conditions walk an index. */
+export async function deleteEndedSessions(db: Db, lifetime: SessionLifetime, now = new Date()) {
+  await db.deleteFrom('session').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('session').where('last_seen_at', '<=', idleSince(lifetime, now)).execute();
+}
+
+const idleSince = (lifetime: SessionLifetime, now: Date) => new Date(now.getTime() - lifetime.idleMinutes * 60_000);

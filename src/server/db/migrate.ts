@@ -8,6 +8,7 @@ import * as selectionRounds from './migrations/0006_selection_rounds.js';
 import * as timeFrame from './migrations/0007_time_frame.js';
 import * as population from './migrations/0008_population.js';
 import * as roadNetwork from './migrations/0009_road_network.js';
+import * as signInLimits from './migrations/0010_sign_in_limits.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_time_frame': timeFrame,
   '0008_population': population,
   '0009_road_network': roadNetwork,
+  '0010_sign_in_limits': signInLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -136,7 +136,18 @@ export interface SessionTable {
   user_id: number;
   csrf_token: string;
   created_at: Generated<Date>;
+  /** The absolute end of the session. */
   expires_at: Timestamp;
+  /** Last use, kept to the minute: the session ends after the idle timeout. */
+  last_seen_at: Generated<Date>;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** SHA-256 of the lower-cased e-mail address tried. */
+  account_key: string;
+  address: string;
+  at: Generated<Date>;
 }
 
 export interface EnrolmentTable {
@@ -320,6 +331,7 @@ export interface Database {
   offering: OfferingTable;
   app_user: UserTable;
   session: SessionTable;
+  login_attempt: LoginAttemptTable;
   enrolment: EnrolmentTable;
   enrolment_event: EnrolmentEventTable;
   notification: NotificationTable;
