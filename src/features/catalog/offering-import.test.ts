@@ -83,6 +83,21 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     expect(result.body.issues[0]).toMatchObject({ row: 2, path: 'id', code: 'unknown_offering' });
   });
 
+  it('writes no cell a spreadsheet would run as a formula, and reads such cells back unchanged', async () => {
+    const client = await coordinator();
+    const providerId = (await client.get('/auth/session')).body.user.organizationId;
+    const formulas = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', "=cmd|' /C calc'!A0"];
+    const ids = (await client.get(`/offerings?provider=${providerId}&limit=5&sort=code`)).body.items.map((o: { id: number }) => o.id);
+    for (const [i, contactName] of formulas.entries()) expect((await client.patch(`/offerings/${ids[i]}`, { contactName })).status).toBe(200);
+    const csv = await client.get(`/offerings/export?provider=${providerId}&format=csv`);
+    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true });
+    const written = rows.filter((r) => ids.includes(Number(r.id))).map((r) => r.contact_name);
+    expect(written.sort()).toEqual(formulas.map((f) => `'${f}`).sort());
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect((await upload(client, csv.raw)).status).toBe(200);
+    for (const [i, contactName] of formulas.entries()) expect((await client.get(`/offerings/${ids[i]}`)).body.contactName).toBe(contactName);
+  });
+
   it('exports CSV that imports back as updates, and reads XLSX the same way', async () => {
     const client = await coordinator();
     const providerId = (await client.get('/auth/session')).body.user.organizationId;

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../server/db/database.js';
+import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { offeringFieldsSchema } from './offering-schema.js';
 import { prepareOffering } from './offering-writes.js';
@@ -36,7 +37,15 @@ function detectDelimiter(content: Buffer): ',' | ';' {
 
 function readCsv(content: Buffer): OfferingFileRow[] {
   try {
-    return parse(content, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, delimiter: detectDelimiter(content), trim: true });
+    return parse(content, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      delimiter: detectDelimiter(content),
+      trim: true,
+      // Cells the export neutralised against formula injection come back as they were.
+      cast: (value) => restoreNeutralised(value),
+    });
   } catch (error) {
     throw new HttpError(400, 'unreadable_file', `The CSV file cannot be read: ${(error as Error).message}`);
   }

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../server/db/database.js';
+import { writeCsv } from '../../server/files/table-file.js';
 import { forbidden, notFound } from '../../server/http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 
@@ -50,10 +50,8 @@ export async function studyRecord(db: Db, user: SessionUser, studentId: number):
   }));
 }
 
-export function studyRecordCsv(entries: RecordEntry[]): string {
-  return '\uFEFF' + stringify(entries, {
-    header: true,
-    columns: [
+export function studyRecordCsv(entries: RecordEntry[]): Buffer {
+  return writeCsv(entries, [
       { key: 'student', header: 'student' },
       { key: 'courseCode', header: 'course_code' },
       { key: 'courseName', header: 'course_name' },
@@ -62,6 +60,5 @@ export function studyRecordCsv(entries: RecordEntry[]): string {
       { key: 'grade', header: 'grade' },
       { key: 'completedOn', header: 'completed_on' },
       { key: 'hostProvider', header: 'host_provider' },
-    ],
-  });
+  ]);
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './spreadsheet-cells.js';
 
 export type TableFileFormat = 'csv' | 'xlsx';
 
@@ -8,13 +9,25 @@ export const TABLE_CONTENT_TYPES: Record<TableFileFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Rows as a CSV (UTF-8 with a byte-order mark, which Excel needs for ä, ö, å) or an XLSX sheet with a bold header. */
-export async function writeTableFile(rows: Record<string, unknown>[], columns: readonly string[], format: TableFileFormat, sheetName: string): Promise<Buffer> {
-  if (format === 'csv') return Buffer.from('\uFEFF' + stringify(rows, { header: true, columns: [...columns] }), 'utf8');
+/** A column: the row's key, and the header written for it when that differs. */
+export type TableColumn = string | { key: string; header: string };
+
+/**
+ * Rows as CSV: UTF-8 with a byte-order mark (which Excel needs for ä, ö, å), every cell that a
+ * spreadsheet would run as a formula neutralised.
+ */
+export function writeCsv(rows: readonly object[], columns: readonly TableColumn[]): Buffer {
+  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseFormula(value)])));
+  return Buffer.from('\uFEFF' + stringify(safe, { header: true, columns: [...columns] }), 'utf8');
+}
+
+/** Rows as a CSV (see writeCsv) or an XLSX sheet with a bold header (its cells are text, never formulas). */
+export async function writeTableFile(rows: readonly object[], columns: readonly string[], format: TableFileFormat, sheetName: string): Promise<Buffer> {
+  if (format === 'csv') return writeCsv(rows, columns);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((key) => ({ header: key, key, width: Math.max(12, key.length + 2) }));
-  sheet.addRows(rows);
+  sheet.addRows([...rows]);
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
