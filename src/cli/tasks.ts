@@ -13,6 +13,7 @@ import type { Db } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { UnreadableFileError } from '../server/files/unreadable-file-error.js';
 import { HttpError } from '../server/http/errors.js';
+import { idSchema } from '../server/http/input-schemas.js';
 
 /**
  * The CLI's work on data, as tasks that run the same way in the CLI's own process or, when a
@@ -46,7 +47,7 @@ const tasks = {
     run: ({ db }: TaskContext, { name }: { name?: string }) => regionNamed(db, name),
   },
   importOfferings: {
-    args: z.object({ file: absolutePath, providerId: z.number().int().positive() }),
+    args: z.object({ file: absolutePath, providerId: idSchema }),
     run: async ({ db }: TaskContext, { file, providerId }: { file: string; providerId: number }) => {
       const rows = await readOfferingFile(await readInput(file), extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
       return { rows: rows.length, ...(await importOfferings(db, providerId, rows)) };
@@ -76,11 +77,11 @@ const tasks = {
     },
   },
   removeRoads: {
-    args: z.object({ regionId: z.number().int().positive() }),
+    args: z.object({ regionId: idSchema }),
     run: async ({ db }: TaskContext, { regionId }: { regionId: number }) => ({ removed: await removeRoads(db, regionId) }),
   },
   exportOfferings: {
-    args: z.object({ format: z.enum(['csv', 'xlsx']), provider: z.number().int().positive().optional(), region: z.number().int().positive().optional() }),
+    args: z.object({ format: z.enum(['csv', 'xlsx']), provider: idSchema.optional(), region: idSchema.optional() }),
     run: async ({ db, travelTimes }: TaskContext, options: { format: 'csv' | 'xlsx'; provider?: number; region?: number }) => {
       const search = offeringSearchSchema.parse({ provider: options.provider, region: options.region, includeWithdrawn: 'true' });
       const { items } = await searchOfferings(db, travelTimes, { ...search, limit: 1_000_000, sort: 'code' });

@@ -25,6 +25,7 @@ import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { Db } from './db/database.js';
 import { errorHandler } from './http/errors.js';
 import { healthRoute } from './http/health-route.js';
+import { refuseNulCharacters } from './http/nul-guard.js';
 
 export const API_PREFIX = '/api/v1';
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  refuseNulCharacters(app);
 
   await app.register(cookie);
   await app.register(authPlugin, { db, sessionLifetime });

@@ -12,13 +12,13 @@ import { offeringCreateSchema, offeringPatchSchema } from './offering-schema.js'
 import { findOffering, offeringSearchSchema, searchOfferingSites, searchOfferings } from './offering-search.js';
 import { createOffering, providerFor, updateOffering } from './offering-writes.js';
 import { listCourses, listOrganizations, listSites } from './catalog-queries.js';
+import { idParam, idParams, wholeNumberParam } from '../../server/http/input-schemas.js';
 
 export interface CatalogRouteOptions {
   db: Db;
   travelTimes: SiteTravelTimes;
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const homeQuery = z.object({ home: municipalityCodeSchema.optional() });
 const EXPORT_LIMIT = 100_000;
 
@@ -77,7 +77,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
       schema: {
         tags: ['tray'],
         summary: 'Import a provider\'s offerings from CSV or XLSX; all rows or none',
-        querystring: z.object({ provider: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ provider: idParam.optional() }),
       },
     },
     async (request) => {
@@ -136,7 +136,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
       schema: {
         tags: ['tray'],
         summary: 'Organizations of the regions',
-        querystring: z.object({ region: z.coerce.number().int().positive().optional(), kind: z.string().optional() }),
+        querystring: z.object({ region: idParam.optional(), kind: z.string().optional() }),
       },
     },
     async (request) => {
@@ -152,8 +152,8 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
         tags: ['tray'],
         summary: 'Teaching sites',
         querystring: z.object({
-          region: z.coerce.number().int().positive().optional(),
-          organization: z.coerce.number().int().positive().optional(),
+          region: idParam.optional(),
+          organization: idParam.optional(),
         }),
       },
     },
@@ -170,9 +170,9 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
         tags: ['tray'],
         summary: 'Courses and modules',
         querystring: z.object({
-          region: z.coerce.number().int().positive().optional(),
+          region: idParam.optional(),
           q: z.string().trim().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
+          limit: wholeNumberParam(1, 500).default(50),
         }),
       },
     },

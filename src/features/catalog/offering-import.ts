@@ -18,6 +18,12 @@ const FIRST_DATA_ROW = 2;
 
 export async function readOfferingFile(content: Buffer, format: OfferingFileFormat): Promise<OfferingFileRow[]> {
   const records = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  const withNul = records.flatMap((record, i) =>
+    Object.entries(record)
+      .filter(([, value]) => value?.includes('\u0000'))
+      .map(([column]) => ({ path: column, row: FIRST_DATA_ROW + i, code: 'nul_character', message: 'contains a NUL character' })),
+  );
+  if (withNul.length > 0) throw badRequest(withNul.slice(0, 200), `${withNul.length} cells hold a NUL character; nothing was imported`);
   const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length > 0) {

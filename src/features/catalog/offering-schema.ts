@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../server/http/input-schemas.js';
 import {
   DELIVERY_MODES,
   MODES_WITHOUT_TRAVEL,
@@ -20,7 +21,7 @@ export const timeSlotSchema = z
 /** The fields a coordinator edits. Shared by the API, the import and the edit form. */
 export const offeringFieldsSchema = z.object({
   courseCode: z.string().trim().min(1).max(40),
-  siteId: z.number().int().positive().nullable(),
+  siteId: idSchema.nullable(),
   mode: z.enum(DELIVERY_MODES),
   language: z.enum(TEACHING_LANGUAGES),
   academicYear: z.string().regex(/^\d{4}-\d{4}$/, 'academic year as 2026-2027'),
@@ -60,7 +61,7 @@ export function offeringRuleIssues(o: Partial<OfferingFields>): { path: string; 
 
 export const offeringCreateSchema = offeringFieldsSchema.extend({
   /** Admins choose the provider; a coordinator's offerings are always their own organization's. */
-  providerId: z.number().int().positive().optional(),
+  providerId: idSchema.optional(),
 });
 
 export const offeringPatchSchema = offeringFieldsSchema.partial().extend({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest } from '../../server/http/errors.js';
+import { idParam, wholeNumberParam } from '../../server/http/input-schemas.js';
 import { municipalityCodeSchema } from '../region/municipality-code.js';
 import type { SiteTravelTimes, TravelFromHome } from '../travel/site-travel-times.js';
 import { nearestSites, nearestSitesCovering } from '../travel/nearest-sites.js';
@@ -30,21 +31,21 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 export const offeringSearchSchema = z.object({
   q: z.string().trim().max(200).optional(),
   home: municipalityCodeSchema.optional(),
-  maxMinutes: z.coerce.number().int().min(1).max(600).optional(),
+  maxMinutes: wholeNumberParam(1, 600).optional(),
   mode: listOf(DELIVERY_MODES),
   form: listOf(EDUCATION_FORMS),
   field: listOf(FIELDS),
   lang: listOf(TEACHING_LANGUAGES),
   targetGroup: listOf(TARGET_GROUPS),
-  period: z.coerce.number().int().min(1).max(6).optional(),
+  period: wholeNumberParam(1, 6).optional(),
   municipality: municipalityCodeSchema.optional(),
-  region: z.coerce.number().int().positive().optional(),
-  provider: z.coerce.number().int().positive().optional(),
+  region: idParam.optional(),
+  provider: idParam.optional(),
   seatsLeft: booleanFlag.optional(),
   includeWithdrawn: booleanFlag.optional(),
   sort: z.enum(['travel', 'name', 'code']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: wholeNumberParam(1, 200).default(20),
+  offset: wholeNumberParam(0, 1_000_000).default(0),
 });
 export type OfferingSearch = z.infer<typeof offeringSearchSchema>;
 

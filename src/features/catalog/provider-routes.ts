@@ -10,10 +10,11 @@ import { findMunicipality } from '../region/region-queries.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { ORGANIZATION_KINDS } from './vocabulary.js';
 import { foldForSearch } from './search-text.js';
+import { idSchema } from '../../server/http/input-schemas.js';
 
 
 export const organizationCreateSchema = z.object({
-  regionId: z.number().int().positive(),
+  regionId: idSchema,
   kind: z.enum(ORGANIZATION_KINDS),
   name: z.string().trim().min(2).max(200),
   businessId: z
@@ -27,7 +28,7 @@ export const organizationCreateSchema = z.object({
 
 export const siteCreateSchema = z
   .object({
-    organizationId: z.number().int().positive(),
+    organizationId: idSchema,
     name: z.string().trim().min(2).max(200),
     address: z.string().trim().max(300).nullable().optional(),
     municipalityCode,

@@ -7,8 +7,7 @@ import { findEnrolment, listEnrolments } from './enrolment-queries.js';
 import { requestEnrolment, transitionEnrolment } from './enrolment-service.js';
 import { ENROLMENT_STATUSES } from './enrolment-states.js';
 import { studyRecord, studyRecordCsv } from './study-record.js';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+import { INT4_MAX, idParams, idSchema, wholeNumberParam } from '../../server/http/input-schemas.js';
 
 export async function enrolmentRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +18,7 @@ export async function enrolmentRoutes(app: FastifyInstance, { db }: { db: Db }) 
       schema: {
         tags: ['enrolment'],
         summary: 'A student requests a seat on a partner\'s offering',
-        body: z.object({ offeringId: z.number().int().positive() }),
+        body: z.object({ offeringId: idSchema }),
       },
     },
     async (request, reply) => reply.code(201).send(await requestEnrolment(db, requireUser(request), request.body.offeringId)),
@@ -61,8 +60,8 @@ export async function enrolmentRoutes(app: FastifyInstance, { db }: { db: Db }) 
         summary: 'Enrolments that concern the signed-in user',
         querystring: z.object({
           status: z.enum(ENROLMENT_STATUSES).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          limit: wholeNumberParam(1, 200).default(50),
+          offset: wholeNumberParam(0, INT4_MAX).default(0),
         }),
       },
     },

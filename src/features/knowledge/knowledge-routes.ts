@@ -11,6 +11,7 @@ import en from '../../web/i18n/en.json' with { type: 'json' };
 import fi from '../../web/i18n/fi.json' with { type: 'json' };
 import sv from '../../web/i18n/sv.json' with { type: 'json' };
 import { starterPackPdf } from './starter-pack-report.js';
+import { idParam } from '../../server/http/input-schemas.js';
 
 const REPORT_TEXT = { fi: fi.report, sv: sv.report, en: en.report };
 let boundaries: FeatureCollection | undefined;
@@ -26,7 +27,7 @@ export async function knowledgeRoutes(app: FastifyInstance, { db, indicators }: 
       schema: {
         tags: ['knowledge'],
         summary: 'Per municipality: the 16–18-year-olds now and projected, travel minutes to the nearest lukio and vocational offering, offerings within reach; region shares within 30/45/60 min',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idParam }),
       },
     },
     async (request) => indicators.get(request.params.id),
@@ -38,7 +39,7 @@ export async function knowledgeRoutes(app: FastifyInstance, { db, indicators }: 
       schema: {
         tags: ['knowledge'],
         summary: 'The indicator table as CSV or XLSX',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idParam }),
         querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
       },
     },
@@ -58,7 +59,7 @@ export async function knowledgeRoutes(app: FastifyInstance, { db, indicators }: 
       schema: {
         tags: ['knowledge'],
         summary: 'The region’s statistics starter pack as a PDF: cohorts and projection, accessibility, a map, method, sources and licences',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idParam }),
         querystring: z.object({ lang: z.enum(['fi', 'sv', 'en']).default('fi') }),
       },
     },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
+import { idParam, wholeNumberParam } from '../../server/http/input-schemas.js';
 
 export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
       schema: {
         tags: ['notification'],
         summary: "The signed-in user's notifications, newest first",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({ limit: wholeNumberParam(1, 100).default(20) }),
       },
     },
     async (request) => {
@@ -40,7 +41,7 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
 
   api.post(
     '/notifications/:id/read',
-    { schema: { tags: ['notification'], summary: 'Mark a notification read', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    { schema: { tags: ['notification'], summary: 'Mark a notification read', params: z.object({ id: idParam }) } },
     async (request, reply) => {
       const user = requireUser(request);
       const result = await db

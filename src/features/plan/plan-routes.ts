@@ -5,8 +5,9 @@ import type { Db } from '../../server/db/database.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { addPlanComment, getStudyPlan, replacePlan } from './study-plan.js';
+import { idParam, idSchema } from '../../server/http/input-schemas.js';
 
-const studentParams = z.object({ id: z.coerce.number().int().positive() });
+const studentParams = z.object({ id: idParam });
 
 export async function planRoutes(app: FastifyInstance, { db, travelTimes }: { db: Db; travelTimes: SiteTravelTimes }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +25,7 @@ export async function planRoutes(app: FastifyInstance, { db, travelTimes }: { db
         tags: ['plan'],
         summary: 'Replace the planned offerings (the student)',
         params: studentParams,
-        body: z.object({ offeringIds: z.array(z.number().int().positive()).max(300) }),
+        body: z.object({ offeringIds: z.array(idSchema).max(300) }),
       },
     },
     async (request) => {

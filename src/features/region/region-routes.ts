@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
+import { idParam } from '../../server/http/input-schemas.js';
 
 export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags: ['region'],
         summary: 'All municipalities of Finland (2026 division), or those of one region',
-        querystring: z.object({ region: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ region: idParam.optional() }),
       },
     },
     async (request) => {
@@ -30,7 +31,7 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/regions/:id',
-    { schema: { tags: ['region'], summary: 'One region', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    { schema: { tags: ['region'], summary: 'One region', params: z.object({ id: idParam }) } },
     async (request) => {
       const region = (await listRegions(db)).find((r) => r.id === request.params.id);
       if (!region) throw notFound('Region');

@@ -7,11 +7,11 @@ import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { getRound, listRounds, roundResult } from './round-queries.js';
 import { allocateSchema, roundCreateSchema, roundUpdateSchema, wishesSchema } from './round-schema.js';
 import { allocateRound, createRound, publishRound, replaceWishes, updateRound } from './round-service.js';
+import { idParams, wholeNumberParam, INT4_MAX } from '../../server/http/input-schemas.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const page = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumberParam(1, 200).default(50),
+  offset: wholeNumberParam(0, INT4_MAX).default(0),
 });
 
 export async function roundRoutes(app: FastifyInstance, { db, travelTimes }: { db: Db; travelTimes: SiteTravelTimes }) {

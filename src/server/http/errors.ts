@@ -60,6 +60,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (databaseCode === '23505' || databaseCode === '23514') {
     return reply.code(409).send({ error: 'conflict', message: 'The data changed meanwhile; reload and try again', issues: [] });
   }
+  // The database refused a value that validation let through (PostgreSQL's data exceptions, class 22):
+  // still the client's input, so 400, and logged so that the missing check gets written.
+  if (typeof databaseCode === 'string' && databaseCode.startsWith('22')) {
+    request.log.warn({ err: error }, 'a value reached the database unchecked');
+    return reply.code(400).send({ error: 'invalid_value', message: 'A value in the request is out of range or malformed', issues: [] });
+  }
   if (isDatabaseUnavailable(error)) {
     return reply
       .code(503)
