@@ -21,13 +21,15 @@ export interface CatalogRouteOptions {
 
 const homeQuery = z.object({ home: municipalityCodeSchema.optional() });
 const EXPORT_LIMIT = 100_000;
+/** A spreadsheet upload; what it may unpack to and how many rows it may have is capped when it is read. */
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: CatalogRouteOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.addContentTypeParser(
     ['text/csv', CONTENT_TYPES.xlsx, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+    { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
 
@@ -74,6 +76,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
   api.post(
     '/offerings/import',
     {
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['tray'],
         summary: 'Import a provider\'s offerings from CSV or XLSX; all rows or none',

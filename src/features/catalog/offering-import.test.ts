@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
@@ -8,6 +9,7 @@ import { OFFERING_COLUMNS } from './offering-table-format.js';
 
 const HEADER = 'course_code,site,mode,language,academic_year,periods,time_slots,capacity,seats_for_partners,target_groups,fee_euros,enrolment_start,enrolment_end,contact_name,contact_email';
 const GOOD_ROW = 'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30; to 08:30-14:30",16,4,young;adult,0,2026-08-01,2026-09-30,Haku,haku@example.fi';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ONLINE_ROW = 'YTO-1,,online,fi,2026-2027,1;2;3,,40,20,young,0,,,,';
 
 describe.each(ENGINES)('offering import and export on %s', (engine) => {
@@ -96,6 +98,32 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect((await upload(client, csv.raw)).status).toBe(200);
     for (const [i, contactName] of formulas.entries()) expect((await client.get(`/offerings/${ids[i]}`)).body.contactName).toBe(contactName);
+  });
+
+  it('refuses, with 413 and a message, an upload over 10 MB, a workbook that unpacks beyond its limit, and too many rows', async () => {
+    const client = await coordinator();
+    const before = await lappiaCount();
+    const huge = await upload(client, Buffer.alloc(11 * 1024 * 1024, 'a'));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: 'file_too_large', message: 'The upload is larger than 10 MB' });
+
+    // A few kilobytes that inflate to 64 MB: refused while unpacking, without holding it.
+    const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(10), 'xl/sharedStrings.xml': new Uint8Array(64 * 1024 * 1024) }));
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = performance.now();
+    const refused = await upload(client, bomb, XLSX);
+    expect(refused.status).toBe(413);
+    expect(refused.body.message).toContain('unpacks to more than 40 MB');
+    expect(performance.now() - started).toBeLessThan(5_000);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('offerings');
+    sheet.addRow(['course_code', 'mode', 'language', 'academic_year', 'capacity', 'seats_for_partners', 'target_groups']);
+    for (let i = 0; i < 50_001; i++) sheet.addRow(['YTO-1', 'online', 'fi', '2026-2027', 40, 20, 'young']);
+    const tooLong = await upload(client, Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+    expect(tooLong.status).toBe(413);
+    expect(tooLong.body.message).toContain('more than 50000 rows');
+    expect(await lappiaCount()).toBe(before);
   });
 
   it('exports CSV that imports back as updates, and reads XLSX the same way', async () => {

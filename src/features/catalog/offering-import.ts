@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../server/db/database.js';
 import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
+import { fileTooLarge, readXlsxRows, SPREADSHEET_LIMITS } from '../../server/files/xlsx-rows.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { offeringFieldsSchema } from './offering-schema.js';
 import { prepareOffering } from './offering-writes.js';
@@ -18,6 +18,7 @@ const FIRST_DATA_ROW = 2;
 
 export async function readOfferingFile(content: Buffer, format: OfferingFileFormat): Promise<OfferingFileRow[]> {
   const records = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  if (records.length > SPREADSHEET_LIMITS.rows) throw fileTooLarge(`The file has more than ${SPREADSHEET_LIMITS.rows} rows; split it into smaller files`);
   const withNul = records.flatMap((record, i) =>
     Object.entries(record)
       .filter(([, value]) => value?.includes('\u0000'))
@@ -58,37 +59,9 @@ function readCsv(content: Buffer): OfferingFileRow[] {
 }
 
 async function readXlsx(content: Buffer): Promise<OfferingFileRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new HttpError(400, 'unreadable_file', 'The file is not a readable XLSX workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const header: string[] = [];
-  sheet.getRow(1).eachCell((cell, column) => (header[column] = cellText(cell.value).toLowerCase()));
-  const rows: OfferingFileRow[] = [];
-  for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
-    const record: Record<string, string> = {};
-    sheet.getRow(r).eachCell((cell, column) => {
-      if (header[column]) record[header[column]] = cellText(cell.value);
-    });
-    // Keep blank rows in place so that reported row numbers match the spreadsheet.
-    rows.push(record);
-  }
-  return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value).trim();
+  const [headerRow = [], ...dataRows] = await readXlsxRows(content);
+  const header = headerRow.map((cell) => cell.toLowerCase());
+  return dataRows.map((cells) => Object.fromEntries(cells.flatMap((cell, i) => (header[i] ? [[header[i], cell]] : []))));
 }
 
 const isBlank = (row: OfferingFileRow) => Object.values(row).every((v) => !v?.trim());

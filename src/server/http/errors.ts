@@ -72,6 +72,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       .header('retry-after', '5')
       .send({ error: 'database_unavailable', message: 'The database is not reachable just now. Try again in a moment.', issues: [] });
   }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limitMb = Math.round((request.routeOptions.bodyLimit ?? 0) / 1024 / 1024);
+    return reply.code(413).send({ error: 'file_too_large', message: `The upload is larger than ${limitMb} MB`, issues: [] });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error(error);
