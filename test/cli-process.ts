@@ -60,14 +60,15 @@ export class HttpClient {
 
   constructor(private readonly baseUrl: string) {}
 
+  /** The session's cookie and CSRF token, for a request made by other means. */
+  headers(): Record<string, string> {
+    return { ...(this.#cookie ? { cookie: this.#cookie } : {}), ...(this.#csrf ? { 'x-csrf-token': this.#csrf } : {}) };
+  }
+
   async request(method: string, path: string, body?: unknown) {
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.#cookie ? { cookie: this.#cookie } : {}),
-        ...(this.#csrf ? { 'x-csrf-token': this.#csrf } : {}),
-      },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...this.headers() },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

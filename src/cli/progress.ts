@@ -4,6 +4,9 @@ import type { TaskEvents } from '../server/control/task-channel.js';
 /** How each stage a task reports is shown: a bar with its unit, or a line when the stage has no measure. */
 const STAGES: Record<string, { label: string; unit?: string; scale?: number }> = {
   population: { label: 'population', unit: 'figures' },
+  'offerings-check': { label: 'checking', unit: 'rows' },
+  'offerings-stage': { label: 'staging', unit: 'rows' },
+  'offerings-apply': { label: 'writing', unit: 'rows' },
   'roads-read': { label: 'reading', unit: 'MB', scale: 1e6 },
   'roads-build': { label: 'building the road graph' },
   'roads-store': { label: 'storing' },

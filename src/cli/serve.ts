@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { seedDemo } from '../features/demo/seed-demo.js';
-import { startRetention } from '../features/retention/retention.js';
+import { recoverAbandonedImports } from '../features/catalog/offering-import-journal.js';
+import { applyRetention } from '../features/retention/retention.js';
 import { startOutboxWorker } from '../features/notification/outbox-worker.js';
 import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import { buildApp } from '../server/app.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
+import { runEvery } from '../server/periodic.js';
 import { answerTasks, newControlToken, type TaskEvents } from '../server/control/task-channel.js';
 import { lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.js';
 import { databaseLocationFromEnv, type DatabaseConfig, type Db } from '../server/db/database.js';
@@ -32,6 +34,8 @@ export async function serve(options: ServeOptions) {
   if ('lock' in config) acceptTasks(config.lock, services);
 
   const db = await openMigratedDatabase(config);
+  // The embedded database is this process's alone: any import still open was left by the last one.
+  if ('lock' in config) await recoverAbandonedImports(db, 0);
   if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) console.log('Loaded the Lappi demo region.');
   const travelTimes = new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
   const app = await buildApp({
@@ -45,9 +49,17 @@ export async function serve(options: ServeOptions) {
   });
   ready!({ db, travelTimes });
   const stopOutbox = startOutboxWorker(db, process.env.SMTP_URL, process.env.SMTP_FROM ?? 'Tarjotin <noreply@tarjotin.example>');
-  const stopRetention = startRetention(db, sessionLifetime, RETENTION_INTERVAL_MS, (error) => console.error('applying retention failed', error));
+  // Maintenance: what is kept no longer than its period goes, and imports a stopped process left are ended.
+  const stopMaintenance = runEvery(
+    MAINTENANCE_INTERVAL_MS,
+    async () => {
+      await applyRetention(db, sessionLifetime);
+      await recoverAbandonedImports(db);
+    },
+    (error) => console.error('maintenance failed', error),
+  );
   const close = async () => {
-    stopRetention();
+    stopMaintenance();
     stopOutbox();
     await app.close();
     await db.destroy();
@@ -60,7 +72,7 @@ export async function serve(options: ServeOptions) {
   console.log(`Tarjotin on http://localhost:${port} (${'lock' in config ? `embedded database in ${config.lock.dataDir}` : 'PostgreSQL'})`);
 }
 
-const RETENTION_INTERVAL_MS = 5 * 60_000;
+const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 function acceptTasks(lock: DataDirLock, services: Promise<{ db: Db; travelTimes: SiteTravelTimes }>) {
   const token = newControlToken();

@@ -48,9 +48,10 @@ const tasks = {
   },
   importOfferings: {
     args: z.object({ file: absolutePath, providerId: idSchema }),
-    run: async ({ db }: TaskContext, { file, providerId }: { file: string; providerId: number }) => {
+    run: async ({ db, events }: TaskContext, { file, providerId }: { file: string; providerId: number }) => {
       const rows = await readOfferingFile(await readInput(file), extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
-      return { rows: rows.length, ...(await importOfferings(db, providerId, rows)) };
+      const result = await importOfferings(db, providerId, rows, (stage, done, total) => events.progress(`offerings-${stage}`, done, total));
+      return { rows: rows.length, ...result };
     },
   },
   importPopulation: {

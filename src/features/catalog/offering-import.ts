@@ -1,9 +1,13 @@
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../../server/db/database.js';
+import { parseCsv } from '../../server/files/csv-records.js';
 import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
 import { fileTooLarge, readXlsxRows, SPREADSHEET_LIMITS } from '../../server/files/xlsx-rows.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
+import { INT4_MAX } from '../../server/http/input-schemas.js';
+import { excerpt } from '../../server/http/excerpt.js';
 import { offeringFieldsSchema } from './offering-schema.js';
+import { writeOfferingImport, type CheckedOffering, type ImportStage } from './offering-import-journal.js';
+import { OfferingLookups } from './offering-lookups.js';
 import { prepareOffering } from './offering-writes.js';
 import {
   COLUMN_OF_FIELD,
@@ -17,7 +21,7 @@ const REQUIRED_COLUMNS: OfferingColumn[] = ['course_code', 'mode', 'language', '
 const FIRST_DATA_ROW = 2;
 
 export async function readOfferingFile(content: Buffer, format: OfferingFileFormat): Promise<OfferingFileRow[]> {
-  const records = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  const records = format === 'csv' ? await readCsv(content) : await readXlsx(content);
   if (records.length > SPREADSHEET_LIMITS.rows) throw fileTooLarge(`The file has more than ${SPREADSHEET_LIMITS.rows} rows; split it into smaller files`);
   const withNul = records.flatMap((record, i) =>
     Object.entries(record)
@@ -42,9 +46,9 @@ function detectDelimiter(content: Buffer): ',' | ';' {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-function readCsv(content: Buffer): OfferingFileRow[] {
+async function readCsv(content: Buffer): Promise<OfferingFileRow[]> {
   try {
-    return parse(content, {
+    return await parseCsv<OfferingFileRow>(content, {
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       bom: true,
       skip_empty_lines: true,
@@ -66,73 +70,96 @@ async function readXlsx(content: Buffer): Promise<OfferingFileRow[]> {
 
 const isBlank = (row: OfferingFileRow) => Object.values(row).every((v) => !v?.trim());
 
+export type OfferingImportStage = 'check' | ImportStage;
+
+/** Rows checked between two yields to the event loop: checking is CPU work, and other requests wait meanwhile. */
+const CHECK_SLICE = 500;
+
 /**
- * Imports a provider's offerings from file rows: all or nothing. Every row is checked first;
- * any bad row aborts the import with each problem and its row number.
+ * Imports a provider's offerings from file rows: all or nothing. Every row is checked first, with
+ * each course, site and time frame read once; any bad row aborts the import with each problem and
+ * its row number. The good rows are written in small batches (offering-import-journal.ts), so a
+ * large import never holds the database from other users for long.
  */
-export async function importOfferings(db: Db, providerId: number, rows: OfferingFileRow[]) {
-  return db.transaction().execute(async (tx) => {
-    const sites = await tx
-      .selectFrom('site')
-      .innerJoin('organization', 'organization.id', 'site.organization_id')
-      .select(['site.id', 'site.name'])
-      .where('site.region_id', '=', (eb) => eb.selectFrom('organization').select('region_id').where('id', '=', providerId))
-      .execute();
-    const siteIdByName = new Map(sites.map((s) => [s.name.toLowerCase(), s.id]));
-    const issues: FieldIssue[] = [];
-    const writes: { id: number | null; row: NonNullable<Awaited<ReturnType<typeof prepareOffering>>['row']> }[] = [];
+export async function importOfferings(
+  db: Db,
+  providerId: number,
+  rows: OfferingFileRow[],
+  onProgress?: (stage: OfferingImportStage, done: number, total: number) => void,
+) {
+  const lookups = new OfferingLookups(db);
+  const provider = await lookups.provider(providerId);
+  if (!provider) throw badRequest([{ path: 'provider', code: 'unknown_provider', message: 'no such provider' }]);
+  const sites = await db.selectFrom('site').select(['id', 'name']).where('region_id', '=', provider.region_id).execute();
+  const siteIdByName = new Map(sites.map((s) => [s.name.toLowerCase(), s.id]));
+  const existing = await existingOfferings(db, rows);
+  const issues: FieldIssue[] = [];
+  const checked: CheckedOffering[] = [];
 
-    for (const [index, fileRow] of rows.entries()) {
-      const rowNumber = index + FIRST_DATA_ROW;
-      if (isBlank(fileRow)) continue;
-      const at = (field: string) => COLUMN_OF_FIELD[field] ?? field;
-      const rowIssues: FieldIssue[] = [];
-      const raw = fieldsFromFileRow(fileRow, siteIdByName);
-      if (raw.siteId === -1) rowIssues.push({ path: 'site', code: 'unknown_site', message: `no site named "${fileRow.site}"` });
-      const parsed = offeringFieldsSchema.safeParse({ ...raw, siteId: raw.siteId === -1 ? null : raw.siteId });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          rowIssues.push({ path: at(String(issue.path[0] ?? '')), code: issue.code, message: issue.message });
-        }
-      }
-      const id = fileRow.id?.trim() ? Number(fileRow.id) : null;
-      if (id !== null) {
-        const existing = Number.isInteger(id)
-          ? await tx.selectFrom('offering').select(['provider_id', 'seats_taken']).where('id', '=', id).executeTakeFirst()
-          : undefined;
-        if (existing?.provider_id !== providerId) {
-          rowIssues.push({ path: 'id', code: 'unknown_offering', message: `offering ${fileRow.id} is not one of this provider's` });
-        } else if (parsed.success && parsed.data.seatsForPartners < existing.seats_taken) {
-          rowIssues.push({ path: 'seats_for_partners', code: 'below_seats_taken', message: `${existing.seats_taken} partner seats are taken already` });
-        }
-      }
-      const status = fileRow.status?.trim() || 'published';
-      if (status !== 'published' && status !== 'withdrawn') {
-        rowIssues.push({ path: 'status', code: 'invalid_value', message: 'status is published or withdrawn' });
-      }
-      if (parsed.success && rowIssues.length === 0) {
-        const prepared = await prepareOffering(tx, providerId, parsed.data, at);
-        rowIssues.push(...prepared.issues);
-        if (prepared.row) writes.push({ id, row: { ...prepared.row, status } });
-      }
-      issues.push(...rowIssues.map((issue) => ({ ...issue, row: rowNumber })));
+  for (const [index, fileRow] of rows.entries()) {
+    if (index % CHECK_SLICE === 0) {
+      onProgress?.('check', index, rows.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    const rowNumber = index + FIRST_DATA_ROW;
+    if (isBlank(fileRow)) continue;
+    const at = (field: string) => COLUMN_OF_FIELD[field] ?? field;
+    const rowIssues: FieldIssue[] = [];
+    const raw = fieldsFromFileRow(fileRow, siteIdByName);
+    if (raw.siteId === -1) rowIssues.push({ path: 'site', code: 'unknown_site', message: `no site named "${excerpt(fileRow.site)}"` });
+    const parsed = offeringFieldsSchema.safeParse({ ...raw, siteId: raw.siteId === -1 ? null : raw.siteId });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        rowIssues.push({ path: at(String(issue.path[0] ?? '')), code: issue.code, message: issue.message });
+      }
+    }
+    const id = offeringIdOf(fileRow);
+    if (id !== null) {
+      const current = existing.get(id);
+      if (current?.provider_id !== providerId) {
+        rowIssues.push({ path: 'id', code: 'unknown_offering', message: `offering ${excerpt(fileRow.id)} is not one of this provider's` });
+      } else if (parsed.success && parsed.data.seatsForPartners < current.seats_taken) {
+        rowIssues.push({ path: 'seats_for_partners', code: 'below_seats_taken', message: `${current.seats_taken} partner seats are taken already` });
+      }
+    }
+    const status = fileRow.status?.trim() || 'published';
+    if (status !== 'published' && status !== 'withdrawn') {
+      rowIssues.push({ path: 'status', code: 'invalid_value', message: 'status is published or withdrawn' });
+    }
+    if (parsed.success && rowIssues.length === 0) {
+      const prepared = await prepareOffering(lookups, providerId, parsed.data, at);
+      rowIssues.push(...prepared.issues);
+      if (prepared.row) checked.push({ offeringId: id, rowNumber, row: { ...prepared.row, status } });
+    }
+    issues.push(...rowIssues.map((issue) => ({ ...issue, row: rowNumber })));
+  }
 
-    if (issues.length > 0) {
-      const badRows = new Set(issues.map((i) => i.row)).size;
-      throw badRequest(issues, `${badRows} row(s) have errors; nothing was imported`);
-    }
-    let created = 0;
-    let updated = 0;
-    for (const { id, row } of writes) {
-      if (id === null) {
-        await tx.insertInto('offering').values(row).execute();
-        created++;
-      } else {
-        await tx.updateTable('offering').set({ ...row, updated_at: new Date() }).where('id', '=', id).execute();
-        updated++;
-      }
-    }
-    return { created, updated };
-  });
+  if (issues.length > 0) {
+    const badRows = new Set(issues.map((i) => i.row)).size;
+    throw badRequest(issues.slice(0, MAX_REPORTED_ISSUES), `${badRows} row(s) have errors; nothing was imported`);
+  }
+  await writeOfferingImport(db, provider.region_id, providerId, checked, onProgress);
+  const created = checked.filter((c) => c.offeringId === null).length;
+  return { created, updated: checked.length - created };
+}
+
+/** Problems listed in one answer; the message counts them all. */
+const MAX_REPORTED_ISSUES = 500;
+
+/** The id column of a row: null when empty, NaN when not a whole number (reported as unknown). */
+function offeringIdOf(row: OfferingFileRow): number | null {
+  const text = row.id?.trim();
+  if (!text) return null;
+  return /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= INT4_MAX ? Number(text) : NaN;
+}
+
+/** The offerings the file's rows name by id, read in chunks. */
+async function existingOfferings(db: Db, rows: OfferingFileRow[]) {
+  const ids = [...new Set(rows.map(offeringIdOf).filter((id): id is number => id !== null && !Number.isNaN(id)))];
+  const found = new Map<number, { provider_id: number; seats_taken: number }>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = await db.selectFrom('offering').select(['id', 'provider_id', 'seats_taken']).where('id', 'in', ids.slice(i, i + 1000)).execute();
+    for (const o of chunk) found.set(o.id, o);
+  }
+  return found;
 }

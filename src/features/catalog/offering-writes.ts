@@ -1,12 +1,12 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../server/db/database.js';
-import type { Database, OfferingTable } from '../../server/db/schema.js';
+import type { OfferingTable } from '../../server/db/schema.js';
 import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
+import { excerpt } from '../../server/http/excerpt.js';
 import { canManageProviderOfferings, type SessionUser } from '../auth/roles.js';
 import { lessonsOfBars } from '../timetable/time-frame.js';
+import { OfferingLookups } from './offering-lookups.js';
 import { offeringRuleIssues, type OfferingFields } from './offering-schema.js';
-
-type Executor = Db | Transaction<Database>;
 
 /** Where a field of the input lives, so issues point at it: `body.capacity`, or `row 4: capacity` in an import. */
 export type IssuePrefix = (field: string) => string;
@@ -19,37 +19,20 @@ interface ResolvedReferences {
 
 /** Checks what needs the database: the provider, the course code in its region, the site in the same region. */
 export async function resolveReferences(
-  db: Executor,
+  lookups: OfferingLookups,
   providerId: number,
   fields: Pick<OfferingFields, 'courseCode' | 'siteId'>,
   at: IssuePrefix,
 ): Promise<{ issues: FieldIssue[]; resolved?: ResolvedReferences }> {
-  const provider = await db
-    .selectFrom('organization')
-    .select(['region_id', 'kind'])
-    .where('id', '=', providerId)
-    .executeTakeFirst();
+  const provider = await lookups.provider(providerId);
   if (!provider) return { issues: [{ path: at('providerId'), code: 'unknown_provider', message: 'no such provider' }] };
   const issues: FieldIssue[] = [];
-  const course = await db
-    .selectFrom('course')
-    .select('id')
-    .where('region_id', '=', provider.region_id)
-    .where('code', '=', fields.courseCode)
-    .executeTakeFirst();
-  if (!course) issues.push({ path: at('courseCode'), code: 'unknown_course', message: `no course ${fields.courseCode} in this region` });
-  if (fields.siteId != null) {
-    const site = await db
-      .selectFrom('site')
-      .select('id')
-      .where('id', '=', fields.siteId)
-      .where('region_id', '=', provider.region_id)
-      .executeTakeFirst();
-    if (!site) issues.push({ path: at('siteId'), code: 'unknown_site', message: 'no such site in this region' });
+  const courseId = await lookups.courseId(provider.region_id, fields.courseCode);
+  if (courseId === undefined) issues.push({ path: at('courseCode'), code: 'unknown_course', message: `no course ${excerpt(fields.courseCode)} in this region` });
+  if (fields.siteId != null && !(await lookups.siteIsInRegion(fields.siteId, provider.region_id))) {
+    issues.push({ path: at('siteId'), code: 'unknown_site', message: 'no such site in this region' });
   }
-  return course && issues.length === 0
-    ? { issues, resolved: { regionId: provider.region_id, courseId: course.id } }
-    : { issues };
+  return courseId !== undefined && issues.length === 0 ? { issues, resolved: { regionId: provider.region_id, courseId } } : { issues };
 }
 
 export function offeringColumns(fields: OfferingFields) {
@@ -74,14 +57,17 @@ export function offeringColumns(fields: OfferingFields) {
 
 /** Validates a whole offering for a provider; returns the row to insert, or the issues. */
 export async function prepareOffering(
-  db: Executor,
+  lookups: OfferingLookups,
   providerId: number,
   fields: OfferingFields,
   at: IssuePrefix,
 ): Promise<{ issues: FieldIssue[]; row?: Insertable<OfferingTable> }> {
   const ruleIssues = offeringRuleIssues(fields).map((i) => ({ ...i, path: at(i.path) }));
-  const { issues, resolved } = await resolveReferences(db, providerId, fields, at);
-  const bars = fields.bars.length > 0 ? await lessonsOfBars(db, providerId, fields.academicYear, fields.bars, fields.periods, at) : null;
+  const { issues, resolved } = await resolveReferences(lookups, providerId, fields, at);
+  const bars =
+    fields.bars.length > 0
+      ? lessonsOfBars(await lookups.timeFrame(providerId, fields.academicYear), fields.academicYear, fields.bars, fields.periods, at)
+      : null;
   const all = [...ruleIssues, ...issues, ...(bars?.issues ?? [])];
   if (all.length > 0 || !resolved) return { issues: all };
   if (bars) fields = { ...fields, timeSlots: bars.timeSlots };
@@ -112,7 +98,7 @@ export function providerFor(user: SessionUser, requestedProviderId: number | und
 
 export async function createOffering(db: Db, user: SessionUser, fields: OfferingFields, requestedProviderId?: number) {
   const providerId = providerFor(user, requestedProviderId);
-  const { issues, row } = await prepareOffering(db, providerId, fields, bodyField);
+  const { issues, row } = await prepareOffering(new OfferingLookups(db), providerId, fields, bodyField);
   if (!row) throw badRequest(issues);
   const { id } = await db.insertInto('offering').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
@@ -155,7 +141,7 @@ export async function updateOffering(
     contactEmail: current.contact_email,
     ...withoutUndefined(patch),
   };
-  const { issues, row } = await prepareOffering(db, current.provider_id, merged, bodyField);
+  const { issues, row } = await prepareOffering(new OfferingLookups(db), current.provider_id, merged, bodyField);
   if (merged.seatsForPartners < current.seats_taken) {
     issues.push({ path: 'body.seatsForPartners', code: 'below_seats_taken', message: `${current.seats_taken} partner seats are taken already` });
   }

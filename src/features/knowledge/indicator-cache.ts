@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
+import { runEvery } from '../../server/periodic.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { computeRegionIndicators, type RegionIndicators } from './region-indicators.js';
 
@@ -33,9 +34,7 @@ export class IndicatorCache {
 
   /** Starts refreshing every `intervalMs`; returns the function that stops it. */
   startRefreshing(intervalMs: number, onError: (error: unknown) => void): () => void {
-    const timer = setInterval(() => void this.refreshAll().catch(onError), intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    return runEvery(intervalMs, () => this.refreshAll(), onError);
   }
 
   async #fingerprint(regionId: number): Promise<string> {

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../server/db/database.js';
+import { runEvery } from '../../server/periodic.js';
 import { deliverDueEmails } from './outbox.js';
 
 const INTERVAL_MS = 15_000;
@@ -11,13 +12,5 @@ export function startOutboxWorker(db: Db, smtpUrl: string | undefined, from: str
     return () => {};
   }
   const transport = nodemailer.createTransport(smtpUrl);
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueEmails(db, transport, from)
-      .catch((error) => console.error('outbox delivery failed', error))
-      .finally(() => (running = false));
-  }, INTERVAL_MS);
-  return () => clearInterval(timer);
+  return runEvery(INTERVAL_MS, () => deliverDueEmails(db, transport, from), (error) => console.error('outbox delivery failed', error));
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../../server/db/database.js';
+import { giveWay } from '../../server/db/give-way.js';
 import { badRequest, type FieldIssue } from '../../server/http/errors.js';
+import { excerpt } from '../../server/http/excerpt.js';
 import { foldForSearch } from '../catalog/search-text.js';
 import { readJsonStat } from './json-stat.js';
 import { readPopulationCsv } from './population-csv.js';
@@ -35,24 +37,26 @@ export async function importPopulation(
 
   const source = options.source ?? file.name;
   const current = withMergersAdded(figures);
-  await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < current.length; i += BATCH) {
-      const rows = current.slice(i, i + BATCH).map((f) => ({
-        municipality_code: f.municipalityCode,
-        year: f.year!,
-        age_from: f.ageFrom,
-        age_to: f.ageTo,
-        count: f.count!,
-        source,
-      }));
-      await tx
-        .insertInto('population')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['municipality_code', 'year', 'age_from', 'age_to']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count'), source: eb.ref('excluded.source') })))
-        .execute();
-      options.onProgress?.(Math.min(current.length, i + BATCH), current.length);
-    }
-  });
+  // A batch a transaction, giving way between them: a national file must not stop other users. A stop
+  // in the middle leaves the figures written so far; importing the file again completes it.
+  for (let i = 0; i < current.length; i += BATCH) {
+    const started = performance.now();
+    const rows = current.slice(i, i + BATCH).map((f) => ({
+      municipality_code: f.municipalityCode,
+      year: f.year!,
+      age_from: f.ageFrom,
+      age_to: f.ageTo,
+      count: f.count!,
+      source,
+    }));
+    await db
+      .insertInto('population')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['municipality_code', 'year', 'age_from', 'age_to']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count'), source: eb.ref('excluded.source') })))
+      .execute();
+    options.onProgress?.(Math.min(current.length, i + BATCH), current.length);
+    await giveWay(started);
+  }
   return { written: current.length, skippedAggregates };
 }
 
@@ -75,8 +79,8 @@ function figureIssues(figures: PopulationFigure[], codes: ReadonlySet<string>): 
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   for (const f of figures) {
-    const issue = (path: string, code: string, message: string) => issues.push({ row: f.row, path, code, message: `${f.at}: ${message}` });
-    if (!codes.has(f.municipalityCode)) issue('municipality', 'unknown_municipality', `unknown municipality "${f.municipalityCode}"`);
+    const issue = (path: string, code: string, message: string) => issues.push({ row: f.row, path, code, message: `${excerpt(f.at, 80)}: ${message}` });
+    if (!codes.has(f.municipalityCode)) issue('municipality', 'unknown_municipality', `unknown municipality "${excerpt(f.municipalityCode)}"`);
     if (f.year === null) issue('year', 'missing_year', 'the year is missing');
     if (f.ageFrom < 0) issue('age', 'unknown_age', 'the age band is not readable');
     if (f.count === null) issue('count', 'missing_count', 'the count is missing');

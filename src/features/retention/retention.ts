@@ -10,17 +10,3 @@ export async function applyRetention(db: Db, sessionLifetime: SessionLifetime, n
   await deleteEndedSessions(db, sessionLifetime, now);
   await deleteOldLoginAttempts(db, now);
 }
-
-/** Starts applying retention every `intervalMs`; returns the function that stops it. */
-export function startRetention(db: Db, sessionLifetime: SessionLifetime, intervalMs: number, onError: (error: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    applyRetention(db, sessionLifetime)
-      .catch(onError)
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -117,18 +117,13 @@ export async function setAdoption(db: Db, user: SessionUser, frameId: number, or
   await db.deleteFrom('time_frame_adoption').where('frame_id', '=', frameId).where('organization_id', '=', organizationId).execute();
 }
 
-/**
- * The lessons of the named bars in the frame the provider adopted for the year, or issues at
- * `bars` (no adopted frame, unknown bar) and `periods` (a period the frame does not have).
- */
-export async function lessonsOfBars(
-  db: Executor,
-  providerId: number,
-  academicYear: string,
-  codes: readonly string[],
-  periods: readonly number[],
-  at: (field: string) => string,
-): Promise<{ issues: FieldIssue[]; timeSlots: TimeSlotRow[] }> {
+/** The bars (with their lessons) and periods of the time frame a provider adopted for a school year. */
+export interface AdoptedTimeFrame {
+  lessons: ReadonlyMap<string, TimeSlotRow[]>;
+  periods: ReadonlySet<number>;
+}
+
+export async function adoptedTimeFrame(db: Executor, providerId: number, academicYear: string): Promise<AdoptedTimeFrame | null> {
   const frame = await db
     .selectFrom('time_frame as f')
     .innerJoin('time_frame_adoption as a', 'a.frame_id', 'f.id')
@@ -136,22 +131,35 @@ export async function lessonsOfBars(
     .where('a.organization_id', '=', providerId)
     .where('f.academic_year', '=', academicYear)
     .executeTakeFirst();
-  if (!frame) {
-    return { issues: [{ path: at('bars'), code: 'no_time_frame', message: `the provider has adopted no time frame for ${academicYear}` }], timeSlots: [] };
-  }
-  const [bars, framePeriods] = await Promise.all([
+  if (!frame) return null;
+  const [bars, periods] = await Promise.all([
     db.selectFrom('time_frame_bar').select(['code', 'lessons']).where('frame_id', '=', frame.id).execute(),
     db.selectFrom('time_frame_period').select('number').where('frame_id', '=', frame.id).execute(),
   ]);
-  const lessons = new Map(bars.map((b) => [b.code, b.lessons]));
+  return { lessons: new Map(bars.map((b) => [b.code, b.lessons])), periods: new Set(periods.map((p) => p.number)) };
+}
+
+/**
+ * The lessons of the named bars in the provider's adopted frame, or issues at `bars` (no adopted
+ * frame, unknown bar) and `periods` (a period the frame does not have).
+ */
+export function lessonsOfBars(
+  frame: AdoptedTimeFrame | null,
+  academicYear: string,
+  codes: readonly string[],
+  periods: readonly number[],
+  at: (field: string) => string,
+): { issues: FieldIssue[]; timeSlots: TimeSlotRow[] } {
+  if (!frame) {
+    return { issues: [{ path: at('bars'), code: 'no_time_frame', message: `the provider has adopted no time frame for ${academicYear}` }], timeSlots: [] };
+  }
   const issues: FieldIssue[] = [];
   codes.forEach((code, i) => {
-    if (!lessons.has(code)) issues.push({ path: at(`bars.${i}`), code: 'unknown_bar', message: `the time frame has no bar ${code}` });
+    if (!frame.lessons.has(code)) issues.push({ path: at(`bars.${i}`), code: 'unknown_bar', message: `the time frame has no bar ${code}` });
     else if (codes.indexOf(code) !== i) issues.push({ path: at(`bars.${i}`), code: 'duplicate', message: `bar ${code} twice` });
   });
-  const known = new Set(framePeriods.map((p) => p.number));
   periods.forEach((p, i) => {
-    if (!known.has(p)) issues.push({ path: at(`periods.${i}`), code: 'unknown_period', message: `the time frame has no period ${p}` });
+    if (!frame.periods.has(p)) issues.push({ path: at(`periods.${i}`), code: 'unknown_period', message: `the time frame has no period ${p}` });
   });
-  return { issues, timeSlots: issues.length > 0 ? [] : codes.flatMap((code) => lessons.get(code)!) };
+  return { issues, timeSlots: issues.length > 0 ? [] : codes.flatMap((code) => frame.lessons.get(code)!) };
 }

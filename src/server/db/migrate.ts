@@ -9,6 +9,7 @@ import * as timeFrame from './migrations/0007_time_frame.js';
 import * as population from './migrations/0008_population.js';
 import * as roadNetwork from './migrations/0009_road_network.js';
 import * as signInLimits from './migrations/0010_sign_in_limits.js';
+import * as offeringImport from './migrations/0011_offering_import.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_population': population,
   '0009_road_network': roadNetwork,
   '0010_sign_in_limits': signInLimits,
+  '0011_offering_import': offeringImport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

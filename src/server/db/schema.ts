@@ -321,6 +321,26 @@ export interface RoadNetworkTable {
   graph: Uint8Array;
 }
 
+export interface OfferingImportTable {
+  id: Generated<number>;
+  region_id: number;
+  provider_id: number;
+  state: Generated<'staging' | 'applying'>;
+  created_at: Generated<Date>;
+  touched_at: Generated<Date>;
+}
+
+export interface OfferingImportRowTable {
+  id: Generated<number>;
+  import_id: number;
+  region_id: number;
+  /** Null for a new offering. */
+  offering_id: number | null;
+  row_number: number;
+  /** The offering's columns as they will be written. */
+  offering: unknown;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -349,4 +369,6 @@ export interface Database {
   time_frame_adoption: TimeFrameAdoptionTable;
   population: PopulationTable;
   road_network: RoadNetworkTable;
+  offering_import: OfferingImportTable;
+  offering_import_row: OfferingImportRowTable;
 }
