@@ -26,6 +26,7 @@ import type { Db } from './db/database.js';
 import { errorHandler } from './http/errors.js';
 import { healthRoute } from './http/health-route.js';
 import { refuseNulCharacters } from './http/nul-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export const API_PREFIX = '/api/v1';
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   refuseNulCharacters(app);
+  await securityHeaders(app);
 
   await app.register(cookie);
   await app.register(authPlugin, { db, sessionLifetime });

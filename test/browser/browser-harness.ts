@@ -50,6 +50,10 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
     page.on('pageerror', (error) => {
       throw error;
     });
+    // A script, style or worker the Content-Security-Policy blocks is a broken page.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) throw new Error(`CSP violation: ${message.text()}`);
+    });
     return page;
   };
 

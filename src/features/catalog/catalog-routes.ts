@@ -10,7 +10,8 @@ import { CONTENT_TYPES, writeOfferingFile } from './offering-export.js';
 import { importOfferings, readOfferingFile } from './offering-import.js';
 import { offeringCreateSchema, offeringPatchSchema } from './offering-schema.js';
 import { findOffering, offeringSearchSchema, searchOfferingSites, searchOfferings } from './offering-search.js';
-import { createOffering, providerFor, updateOffering } from './offering-writes.js';
+import { createOffering, managedProvider, updateOffering } from './offering-writes.js';
+import { canSeeOffering, requireWithdrawnListing } from './offering-visibility.js';
 import { listCourses, listOrganizations, listSites } from './catalog-queries.js';
 import { idParam, idParams, wholeNumberParam } from '../../server/http/input-schemas.js';
 
@@ -40,17 +41,24 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
         tags: ['tray'],
         summary: 'Search the course tray',
         description:
-          'With `home` and `maxMinutes`, only offerings reachable from the home municipality within that time, plus every remote and online offering.',
+          'With `home` and `maxMinutes`, only offerings reachable from the home municipality within that time, plus every remote and online offering. ' +
+          '`includeWithdrawn` lists withdrawn offerings too, only to those who manage the `provider` filtered by (403 otherwise).',
         querystring: offeringSearchSchema,
       },
     },
-    async (request) => searchOfferings(db, travelTimes, request.query),
+    async (request) => {
+      if (request.query.includeWithdrawn) await requireWithdrawnListing(db, request.user, request.query.provider);
+      return searchOfferings(db, travelTimes, request.query);
+    },
   );
 
   api.get(
     '/offerings/sites',
     { schema: { tags: ['tray'], summary: 'Sites of the matching offerings, for the map', querystring: offeringSearchSchema } },
-    async (request) => ({ items: await searchOfferingSites(db, travelTimes, request.query) }),
+    async (request) => {
+      if (request.query.includeWithdrawn) await requireWithdrawnListing(db, request.user, request.query.provider);
+      return { items: await searchOfferingSites(db, travelTimes, request.query) };
+    },
   );
 
   api.get(
@@ -64,6 +72,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     },
     async (request, reply) => {
       const { format, ...search } = request.query;
+      if (search.includeWithdrawn) await requireWithdrawnListing(db, request.user, search.provider);
       const { items } = await searchOfferings(db, travelTimes, { ...search, limit: EXPORT_LIMIT, offset: 0, sort: 'code' });
       const file = await writeOfferingFile(items, format);
       return reply
@@ -84,8 +93,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
       },
     },
     async (request) => {
-      const user = requireUser(request, ['admin', 'coordinator']);
-      const providerId = providerFor(user, request.query.provider);
+      const providerId = await managedProvider(db, requireUser(request), request.query.provider, 'querystring.provider');
       if (!Buffer.isBuffer(request.body)) {
         throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or XLSX' }]);
       }
@@ -100,7 +108,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     { schema: { tags: ['tray'], summary: 'One offering', params: idParams, querystring: homeQuery } },
     async (request) => {
       const offering = await findOffering(db, travelTimes, request.params.id, request.query.home);
-      if (!offering) throw notFound('Offering');
+      if (!offering || !(await canSeeOffering(db, request.user, offering))) throw notFound('Offering');
       return offering;
     },
   );
@@ -109,9 +117,8 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     '/offerings',
     { schema: { tags: ['tray'], summary: 'Publish an offering (coordinator: own organization)', body: offeringCreateSchema } },
     async (request, reply) => {
-      const user = requireUser(request, ['admin', 'coordinator']);
       const { providerId, ...fields } = request.body;
-      const id = await createOffering(db, user, fields, providerId);
+      const id = await createOffering(db, requireUser(request), fields, providerId);
       return reply.code(201).send(await findOffering(db, travelTimes, id));
     },
   );
@@ -127,8 +134,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
       },
     },
     async (request) => {
-      const user = requireUser(request, ['admin', 'coordinator']);
-      await updateOffering(db, user, request.params.id, request.body);
+      await updateOffering(db, requireUser(request), request.params.id, request.body);
       return findOffering(db, travelTimes, request.params.id);
     },
   );

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/database.js';
 import type { OfferingTable } from '../../server/db/schema.js';
 import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
 import { excerpt } from '../../server/http/excerpt.js';
-import { canManageProviderOfferings, type SessionUser } from '../auth/roles.js';
+import { canManageOrganization, isAdmin, type SessionUser } from '../auth/roles.js';
 import { lessonsOfBars } from '../timetable/time-frame.js';
 import { OfferingLookups } from './offering-lookups.js';
 import { offeringRuleIssues, type OfferingFields } from './offering-schema.js';
@@ -83,21 +83,24 @@ export async function prepareOffering(
   };
 }
 
-export function providerFor(user: SessionUser, requestedProviderId: number | undefined): number {
-  if (user.role === 'admin') {
-    if (requestedProviderId === undefined) {
-      throw badRequest([{ path: 'body.providerId', code: 'required', message: 'an admin names the provider' }]);
-    }
-    return requestedProviderId;
-  }
-  if (!user.organizationId || (requestedProviderId !== undefined && requestedProviderId !== user.organizationId)) {
+/**
+ * The provider whose offerings the user writes: an admin names it (one of their region's); a
+ * coordinator writes their own organization's. Anyone else, or another's provider: 403.
+ */
+export async function managedProvider(db: Db, user: SessionUser, requestedProviderId: number | undefined, path: string): Promise<number> {
+  const providerId = isAdmin(user) ? requestedProviderId : (user.role === 'coordinator' ? user.organizationId : null);
+  if (providerId === undefined) throw badRequest([{ path, code: 'required', message: 'an admin names the provider' }]);
+  if (providerId === null || (requestedProviderId !== undefined && requestedProviderId !== providerId)) {
     throw forbidden('You may only publish offerings of your own organization');
   }
-  return user.organizationId;
+  const provider = await db.selectFrom('organization').select('region_id').where('id', '=', providerId).executeTakeFirst();
+  if (!provider) throw badRequest([{ path, code: 'unknown_provider', message: 'no such provider' }]);
+  if (!canManageOrganization(user, { id: providerId, regionId: provider.region_id })) throw forbidden('You may only publish offerings of your own region');
+  return providerId;
 }
 
 export async function createOffering(db: Db, user: SessionUser, fields: OfferingFields, requestedProviderId?: number) {
-  const providerId = providerFor(user, requestedProviderId);
+  const providerId = await managedProvider(db, user, requestedProviderId, 'body.providerId');
   const { issues, row } = await prepareOffering(new OfferingLookups(db), providerId, fields, bodyField);
   if (!row) throw badRequest(issues);
   const { id } = await db.insertInto('offering').values(row).returning('id').executeTakeFirstOrThrow();
@@ -118,7 +121,7 @@ export async function updateOffering(
     .where('o.id', '=', id)
     .executeTakeFirst();
   if (!current) throw notFound('Offering');
-  if (!canManageProviderOfferings(user, current.provider_id)) {
+  if (!canManageOrganization(user, { id: current.provider_id, regionId: current.region_id })) {
     throw forbidden('You may only change offerings of your own organization');
   }
   const merged: OfferingFields = {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest, forbidden, HttpError } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
+import { canManageOrganization, isAdmin, isAdminOf } from '../auth/roles.js';
 import { isValidBusinessId } from '../region/business-id.js';
 import { municipalityCodeSchema as municipalityCode } from '../region/municipality-code.js';
 import { findMunicipality } from '../region/region-queries.js';
@@ -47,10 +48,12 @@ export async function providerRoutes(app: FastifyInstance, { db, travelTimes }: 
     '/organizations',
     { schema: { tags: ['tray'], summary: 'Add an organization to a region (admin)', body: organizationCreateSchema } },
     async (request, reply) => {
-      requireUser(request, ['admin']);
+      const user = requireUser(request);
       const body = request.body;
+      if (!isAdmin(user)) throw forbidden('Only admins add organizations');
       const region = await db.selectFrom('region').select('id').where('id', '=', body.regionId).executeTakeFirst();
       if (!region) throw badRequest([{ path: 'body.regionId', code: 'unknown_region', message: 'no such region' }]);
+      if (!isAdminOf(user, region.id)) throw forbidden('You may only add organizations to your own region');
       if (body.municipalityCode && !(await findMunicipality(db, body.municipalityCode))) {
         throw badRequest([{ path: 'body.municipalityCode', code: 'unknown_municipality', message: 'no such municipality' }]);
       }
@@ -78,12 +81,13 @@ export async function providerRoutes(app: FastifyInstance, { db, travelTimes }: 
       },
     },
     async (request, reply) => {
-      const user = requireUser(request, ['admin', 'coordinator']);
+      const user = requireUser(request);
       const body = request.body;
-      if (user.role !== 'admin' && user.organizationId !== body.organizationId) {
+      const organization = await db.selectFrom('organization').select('region_id').where('id', '=', body.organizationId).executeTakeFirst();
+      // An unknown organization is a field error for an admin (below); to anyone else, not theirs.
+      if (organization ? !canManageOrganization(user, { id: body.organizationId, regionId: organization.region_id }) : !isAdmin(user)) {
         throw forbidden('You may only add sites of your own organization');
       }
-      const organization = await db.selectFrom('organization').select('region_id').where('id', '=', body.organizationId).executeTakeFirst();
       const municipality = await findMunicipality(db, body.municipalityCode);
       const issues = [
         ...(organization ? [] : [{ path: 'body.organizationId', code: 'unknown_provider', message: 'no such organization' }]),

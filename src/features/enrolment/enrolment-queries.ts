@@ -1,6 +1,6 @@
 import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { administeredRegions, type SessionUser } from '../auth/roles.js';
 import { allowedSteps, type EnrolmentStatus } from './enrolment-states.js';
 import { concernedActors } from './enrolment-service.js';
 
@@ -16,6 +16,7 @@ function enrolmentRows(db: Db) {
       'e.id',
       'e.status',
       'e.student_id',
+      'e.region_id',
       'e.grade',
       'e.credits',
       'e.completed_on',
@@ -73,7 +74,13 @@ export async function listEnrolments(db: Db, user: SessionUser, page: { limit: n
   if (user.role === 'student') query = query.where('e.student_id', '=', user.id);
   else if (user.role === 'counsellor') query = query.where('u.organization_id', '=', user.organizationId);
   else if (user.role === 'coordinator') query = query.where('o.provider_id', '=', user.organizationId);
-  else if (user.role !== 'admin') return { items: [], total: 0 };
+  else {
+    const regions = administeredRegions(user);
+    if (regions !== 'all') {
+      if (regions.length === 0) return { items: [], total: 0 };
+      query = query.where('e.region_id', 'in', regions);
+    }
+  }
   if (page.status) query = query.where('e.status', '=', page.status);
   const [rows, count] = await Promise.all([
     query.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc').limit(page.limit).offset(page.offset).execute(),

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { isAdminOf, type SessionUser } from '../auth/roles.js';
 import { notifyStep } from '../notification/notify.js';
 import { checkStep, freesSeat, type EnrolmentActor, type EnrolmentStatus } from './enrolment-states.js';
 
@@ -73,10 +73,17 @@ async function logStep(tx: Tx, enrolmentId: number, regionId: number, actorId: n
     .execute();
 }
 
+/** Who an enrolment concerns: its student, the offering's provider, and the region it belongs to. */
+interface EnrolmentParties {
+  student_id: number;
+  provider_id: number;
+  region_id: number;
+}
+
 /** How the user stands to an enrolment: its student, the student's counsellor, the host, an admin. */
-export async function actorsFor(db: Db | Tx, user: SessionUser, enrolment: { student_id: number; provider_id: number }) {
+export async function actorsFor(db: Db | Tx, user: SessionUser, enrolment: EnrolmentParties) {
   const actors: EnrolmentActor[] = [];
-  if (user.role === 'admin') actors.push('admin');
+  if (isAdminOf(user, enrolment.region_id)) actors.push('admin');
   if (user.role === 'student' && user.id === enrolment.student_id) actors.push('student');
   if (user.role === 'coordinator' && user.organizationId === enrolment.provider_id) actors.push('host');
   if (user.role === 'counsellor' && user.organizationId !== null) {
@@ -87,7 +94,7 @@ export async function actorsFor(db: Db | Tx, user: SessionUser, enrolment: { stu
 }
 
 /** The user's relations to an enrolment; to anyone it does not concern, it does not exist (404). */
-export async function concernedActors(db: Db | Tx, user: SessionUser, enrolment: { student_id: number; provider_id: number }) {
+export async function concernedActors(db: Db | Tx, user: SessionUser, enrolment: EnrolmentParties) {
   const actors = await actorsFor(db, user, enrolment);
   if (actors.length === 0) throw notFound('Enrolment');
   return actors;

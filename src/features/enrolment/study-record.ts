@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/database.js';
 import { writeCsv } from '../../server/files/table-file.js';
-import { forbidden, notFound } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { notFound } from '../../server/http/errors.js';
+import { studentAccess, type SessionUser } from '../auth/roles.js';
 
 export interface RecordEntry {
   student: string;
@@ -14,13 +14,11 @@ export interface RecordEntry {
   hostProvider: string;
 }
 
-/** May this user read the student's record: the student, a counsellor of the student's school, an admin. */
+/** The record is read by those who may read the student's plan (roles.ts); to others the student is not found. */
 async function canReadRecord(db: Db, user: SessionUser, studentId: number) {
-  const student = await db.selectFrom('app_user').select(['organization_id', 'role']).where('id', '=', studentId).executeTakeFirst();
-  if (!student || student.role !== 'student') throw notFound('Student');
-  const allowed =
-    user.role === 'admin' || user.id === studentId || (user.role === 'counsellor' && user.organizationId === student.organization_id);
-  if (!allowed) throw forbidden('You may not read this study record');
+  const student = await db.selectFrom('app_user').select(['organization_id', 'region_id', 'role']).where('id', '=', studentId).executeTakeFirst();
+  const readable = student && studentAccess(user, { id: studentId, organizationId: student.organization_id, regionId: student.region_id }).read;
+  if (!student || student.role !== 'student' || !readable) throw notFound('Student');
 }
 
 /** Credits completed at partner providers, for the home school's records. */

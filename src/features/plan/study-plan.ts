@@ -1,6 +1,6 @@
 import type { Db } from '../../server/db/database.js';
 import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { studentAccess, type SessionUser } from '../auth/roles.js';
 import type { OfferingDto } from '../catalog/offering-dto.js';
 import { findOfferings } from '../catalog/offering-search.js';
 import { clashesIn } from '../timetable/clashes.js';
@@ -10,22 +10,16 @@ import { creditsTowardRights, type StudyRight } from './plan-summary.js';
 
 const CLOSED = ['rejected', 'cancelled', 'dropped'];
 
-async function studentOf(db: Db, studentId: number) {
+/** The student and what the user may do with their plan; a student the user may not see is not found. */
+async function studentOf(db: Db, user: SessionUser, studentId: number) {
   const student = await db
     .selectFrom('app_user')
     .select(['id', 'name', 'role', 'organization_id', 'region_id', 'home_municipality_code'])
     .where('id', '=', studentId)
     .executeTakeFirst();
-  if (!student || student.role !== 'student') throw notFound('Student');
-  return student;
-}
-
-/** The student edits; the student's counsellor reads and comments; an admin does all. */
-function access(user: SessionUser, student: { id: number; organization_id: number | null }) {
-  const own = user.role === 'student' && user.id === student.id;
-  const counsellor = user.role === 'counsellor' && user.organizationId === student.organization_id;
-  if (!own && !counsellor && user.role !== 'admin') throw forbidden('You may not see this study plan');
-  return { canEdit: own || user.role === 'admin', canComment: own || counsellor || user.role === 'admin' };
+  const access = student && studentAccess(user, { id: student.id, organizationId: student.organization_id, regionId: student.region_id });
+  if (!student || student.role !== 'student' || !access?.read) throw notFound('Student');
+  return { student, access };
 }
 
 /** Site-to-site minutes with the estimate of the sites' region (the planned offerings give the points). */
@@ -33,8 +27,7 @@ const siteTravel = (offerings: OfferingDto[], parameters: TravelEstimateParamete
   siteToSiteMinutes(new Map(offerings.flatMap((o) => (o.site ? [[o.site.id, o.site] as const] : []))), parameters);
 
 export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, studentId: number) {
-  const student = await studentOf(db, studentId);
-  const rights = access(user, student);
+  const { student, access: rights } = await studentOf(db, user, studentId);
   const [studyRights, items, enrolments, comments, region] = await Promise.all([
     db.selectFrom('study_right').selectAll().where('student_id', '=', studentId).orderBy('kind').execute(),
     db.selectFrom('plan_item').select('offering_id').where('student_id', '=', studentId).execute(),
@@ -64,8 +57,8 @@ export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: S
   });
   return {
     student: { id: student.id, name: student.name, homeMunicipalityCode: student.home_municipality_code },
-    canEdit: rights.canEdit,
-    canComment: rights.canComment,
+    canEdit: rights.edit,
+    canComment: rights.comment,
     studyRights: creditsTowardRights(studyRights.map((r) => ({ kind: r.kind as StudyRight['kind'], targetCredits: r.target_credits })), courseCredits).map(
       (summary, i) => ({ ...summary, qualification: studyRights[i]!.qualification }),
     ),
@@ -84,8 +77,8 @@ export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: S
 }
 
 export async function replacePlan(db: Db, user: SessionUser, studentId: number, offeringIds: number[]) {
-  const student = await studentOf(db, studentId);
-  if (!access(user, student).canEdit) throw forbidden('Only the student edits the study plan');
+  const { student, access } = await studentOf(db, user, studentId);
+  if (!access.edit) throw forbidden('Only the student edits the study plan');
   const unique = [...new Set(offeringIds)];
   const found = unique.length === 0 ? [] : await db.selectFrom('offering').select('id').where('id', 'in', unique).where('status', '=', 'published').execute();
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
@@ -101,8 +94,8 @@ export async function replacePlan(db: Db, user: SessionUser, studentId: number, 
 }
 
 export async function addPlanComment(db: Db, user: SessionUser, studentId: number, body: string) {
-  const student = await studentOf(db, studentId);
-  if (!access(user, student).canComment) throw forbidden('You may not comment on this study plan');
+  const { student, access } = await studentOf(db, user, studentId);
+  if (!access.comment) throw forbidden('You may not comment on this study plan');
   return db
     .insertInto('plan_comment')
     .values({ region_id: student.region_id!, student_id: studentId, author_id: user.id, body })

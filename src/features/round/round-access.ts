@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { SelectionRoundTable } from '../../server/db/schema.js';
 import { forbidden, HttpError, notFound } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { isAdminOf, type SessionUser } from '../auth/roles.js';
 
 export type Round = Selectable<SelectionRoundTable>;
 export type RoundPhase = 'upcoming' | 'open' | 'closed' | 'allocated' | 'published';
@@ -14,14 +14,14 @@ export function phaseOf(round: Pick<Round, 'status' | 'opens_at' | 'closes_at'>,
   return now < new Date(round.closes_at) ? 'open' : 'closed';
 }
 
-/** The region's admins run region-wide rounds; a provider's coordinators run the provider's own. */
-export const canManageRound = (user: SessionUser, round: Pick<Round, 'organizer_id'>) =>
-  user.role === 'admin' || (user.role === 'coordinator' && round.organizer_id !== null && round.organizer_id === user.organizationId);
+/** The region's admins run its rounds; a provider's coordinators run the provider's own. */
+export const canManageRound = (user: SessionUser, round: Pick<Round, 'organizer_id' | 'region_id'>) =>
+  isAdminOf(user, round.region_id) || (user.role === 'coordinator' && round.organizer_id !== null && round.organizer_id === user.organizationId);
 
 /** A round as seen by the user: 404 outside the user's region, so that rounds elsewhere do not exist for them. */
 export async function visibleRound(db: Db, user: SessionUser, id: number): Promise<Round> {
   const round = await db.selectFrom('selection_round').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!round || (user.role !== 'admin' && user.regionId !== round.region_id)) throw notFound('Selection round');
+  if (!round || (user.role !== 'system_admin' && user.regionId !== round.region_id)) throw notFound('Selection round');
   return round;
 }
 

@@ -34,7 +34,7 @@ const organizerName = async (db: Db, round: Round) =>
 
 export async function listRounds(db: Db, user: SessionUser, page: { limit: number; offset: number }) {
   let query = db.selectFrom('selection_round as r').leftJoin('organization as o', 'o.id', 'r.organizer_id');
-  if (user.role !== 'admin') query = query.where('r.region_id', '=', user.regionId ?? -1);
+  if (user.role !== 'system_admin') query = query.where('r.region_id', '=', user.regionId ?? -1);
   const [rows, total] = await Promise.all([
     query.selectAll('r').select('o.name as organizer_name').orderBy('r.opens_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

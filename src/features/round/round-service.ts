@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, type FieldIssue } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
 import { placeFromRound } from '../enrolment/enrolment-service.js';
 import { SEAT_HOLDING } from '../enrolment/enrolment-states.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
@@ -17,13 +17,14 @@ const OUTCOME_BATCH = 1000;
 
 /** Opens a round over the organizer's offerings of one period, with each offering's free seats as its capacity. */
 export async function createRound(db: Db, user: SessionUser, input: z.infer<typeof roundCreateSchema>): Promise<number> {
-  if (user.role !== 'admin' && user.role !== 'coordinator') throw forbidden('Only admins and provider coordinators open selection rounds');
+  if (!isAdmin(user) && user.role !== 'coordinator') throw forbidden('Only admins and provider coordinators open selection rounds');
   const organizerId = user.role === 'coordinator' ? user.organizationId : null;
   const regionId =
     user.role === 'coordinator'
       ? (await db.selectFrom('organization').select('region_id').where('id', '=', organizerId ?? -1).executeTakeFirst())?.region_id
       : (input.regionId ?? user.regionId ?? undefined);
   if (regionId === undefined) throw badRequest([{ path: 'body.regionId', code: 'required', message: 'name the region of the round' }]);
+  if (organizerId === null && !isAdminOf(user, regionId)) throw forbidden('You may only open rounds in your own region');
 
   let query = db
     .selectFrom('offering')

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { Database, TimeSlotRow } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound, type FieldIssue } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { canManageOrganization, isAdminOf, type SessionUser } from '../auth/roles.js';
 import { timeFrameIssues, type TimeFrameInput } from './time-frame-schema.js';
 
 type Executor = Db | Transaction<Database>;
@@ -40,7 +40,7 @@ export async function listTimeFrames(db: Db, regionId: number) {
  * with their bars; removing a bar an offering uses is refused, so that no offering loses its times.
  */
 export async function replaceTimeFrame(db: Db, user: SessionUser, regionId: number, academicYear: string, input: TimeFrameInput) {
-  if (user.role !== 'admin') throw forbidden('Only the region’s admins define its time frame');
+  if (!isAdminOf(user, regionId)) throw forbidden('Only the region’s admins define its time frame');
   if (!(await db.selectFrom('region').select('id').where('id', '=', regionId).executeTakeFirst())) throw notFound('Region');
   const issues = timeFrameIssues(input);
   if (issues.length > 0) throw badRequest(issues);
@@ -91,13 +91,13 @@ async function moveOfferingsWithTheirBars(tx: Transaction<Database>, frameId: nu
 
 /** A school or provider adopts the frame (or leaves it, when none of its offerings uses a bar of it). */
 export async function setAdoption(db: Db, user: SessionUser, frameId: number, organizationId: number, adopt: boolean) {
-  if (user.role !== 'admin' && !(user.role === 'coordinator' && user.organizationId === organizationId)) {
-    throw forbidden('Admins, or the organization’s own coordinators, decide on adopting a time frame');
-  }
   const frame = await db.selectFrom('time_frame').select(['id', 'region_id', 'academic_year']).where('id', '=', frameId).executeTakeFirst();
   const organization = await db.selectFrom('organization').select(['id', 'region_id']).where('id', '=', organizationId).executeTakeFirst();
   if (!frame) throw notFound('Time frame');
   if (!organization || organization.region_id !== frame.region_id) throw notFound('Organization');
+  if (!canManageOrganization(user, { id: organization.id, regionId: organization.region_id })) {
+    throw forbidden('The region’s admins, or the organization’s own coordinators, decide on adopting a time frame');
+  }
   if (adopt) {
     await db
       .insertInto('time_frame_adoption')

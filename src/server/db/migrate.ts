@@ -10,6 +10,7 @@ import * as population from './migrations/0008_population.js';
 import * as roadNetwork from './migrations/0009_road_network.js';
 import * as signInLimits from './migrations/0010_sign_in_limits.js';
 import * as offeringImport from './migrations/0011_offering_import.js';
+import * as regionAdmins from './migrations/0012_region_admins.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_road_network': roadNetwork,
   '0010_sign_in_limits': signInLimits,
   '0011_offering_import': offeringImport,
+  '0012_region_admins': regionAdmins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

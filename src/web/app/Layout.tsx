@@ -5,13 +5,14 @@ import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-com
 import { LANGUAGES, setLanguage } from '../i18n/i18n.js';
 import { useSession } from './session.js';
 import { useApi } from './use-api.js';
+import { isAdmin } from '../../features/auth/roles.js';
 
 const LANGUAGE_NAMES = { fi: 'Suomeksi (FI)', sv: 'På svenska (SV)', en: 'In English (EN)' } as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { user, logout } = useSession();
-  const canManage = user?.role === 'coordinator' || user?.role === 'admin';
+  const canManage = user?.role === 'coordinator' || isAdmin(user);
   const regions = useApi<{ items: { isDemo: boolean }[] }>('/regions');
   const showsDemo = regions.state === 'ready' && regions.data.items.some((r) => r.isDemo);
   return (
@@ -54,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <li><NavLink to="/living-in">{t('nav.livingIn')}</NavLink></li>
             {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
             {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
-            {user && ['student', 'counsellor', 'coordinator', 'admin'].includes(user.role) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
-            {user && ['student', 'counsellor', 'coordinator', 'admin'].includes(user.role) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}
+            {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
+            {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}
             <li><NavLink to="/knowledge">{t('nav.knowledge')}</NavLink></li>
             <li><NavLink to="/about">{t('nav.about')}</NavLink></li>
           </ul>

@@ -5,6 +5,7 @@ import { Button, Heading, TextInput } from 'suomifi-ui-components';
 import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
+import { isAdmin } from '../roles.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function LoginPage() {
     event.preventDefault();
     await run(async () => {
       const user = await login(email, password);
-      navigate(user.role === 'coordinator' || user.role === 'admin' ? '/manage' : '/');
+      navigate(user.role === 'coordinator' || isAdmin(user) ? '/manage' : '/');
     });
   };
 

@@ -12,6 +12,7 @@ import type { OfferingDto } from '../offering-dto.js';
 import { TimeFramePanel } from '../../timetable/web/TimeFramePanel.js';
 import { ImportExportPanel } from './ImportExportPanel.js';
 import type { SearchResult } from './TrayPage.js';
+import { isAdmin } from '../../auth/roles.js';
 
 interface Organization {
   id: number;
@@ -28,15 +29,15 @@ export function ManagePage() {
   const [chosenProvider, setChosenProvider] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<OfferingDto | null>(null);
   const statusChange = useAction();
-  const organizations = useApi<{ items: Organization[] }>(user?.role === 'admin' ? '/organizations' : null);
-  const providerId = user?.role === 'admin' ? chosenProvider : (user?.organizationId ?? null);
+  const organizations = useApi<{ items: Organization[] }>(isAdmin(user) ? '/organizations' : null);
+  const providerId = isAdmin(user) ? chosenProvider : (user?.organizationId ?? null);
   const regionId =
-    user?.role === 'admin' ? (organizations.state === 'ready' ? organizations.data.items.find((o) => o.id === chosenProvider)?.regionId : undefined) : user?.regionId;
+    isAdmin(user) ? (organizations.state === 'ready' ? organizations.data.items.find((o) => o.id === chosenProvider)?.regionId : undefined) : user?.regionId;
   const offerings = useApi<SearchResult>(providerId ? `/offerings${toQuery({ provider: providerId, includeWithdrawn: true, sort: 'code', limit: 200 })}` : null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
   if (!user) return <Navigate to="/login" replace />;
-  if (user.role !== 'admin' && user.role !== 'coordinator') {
+  if (!isAdmin(user) && user.role !== 'coordinator') {
     return <div className="page"><Heading variant="h1">{t('manage.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
   }
 
@@ -49,7 +50,7 @@ export function ManagePage() {
   return (
     <div className="page">
       <Heading variant="h1">{t('manage.title')}</Heading>
-      {user.role === 'admin' && organizations.state === 'ready' && (
+      {isAdmin(user) && organizations.state === 'ready' && (
         <Dropdown id="manage-provider" labelText={t('manage.provider')} visualPlaceholder={t('manage.chooseProvider')} value={chosenProvider ? String(chosenProvider) : undefined} onChange={(v: string) => setChosenProvider(Number(v))}>
           {organizations.data.items.filter((o) => o.kind === 'provider' || o.kind === 'school').map((o) => (
             <DropdownItem key={o.id} value={String(o.id)}>{o.name}</DropdownItem>

@@ -13,6 +13,7 @@ import type { OfferingDto } from '../offering-dto.js';
 import type { OfferingFields } from '../offering-schema.js';
 import { formatTimeSlots, parseTimeSlots } from '../offering-table-format.js';
 import { DELIVERY_MODES, PERIODS, TARGET_GROUPS, TEACHING_LANGUAGES } from '../vocabulary.js';
+import { isAdmin } from '../../auth/roles.js';
 
 interface Course { code: string; nameFi: string; nameSv: string; nameEn: string }
 interface Site { id: number; name: string }
@@ -98,7 +99,7 @@ export function OfferingEditor() {
     const saved = await run(async () => {
       const saved = id
         ? await api<OfferingDto>(`/offerings/${id}`, { method: 'PATCH', json: payloadOf(draft) })
-        : await api<OfferingDto>('/offerings', { method: 'POST', json: { ...payloadOf(draft), ...(user.role === 'admin' ? { providerId: Number(searchParams.get('provider')) } : {}) } });
+        : await api<OfferingDto>('/offerings', { method: 'POST', json: { ...payloadOf(draft), ...(isAdmin(user) ? { providerId: Number(searchParams.get('provider')) } : {}) } });
       navigate(`/offerings/${saved.id}`);
     });
     if (!saved) window.scrollTo(0, 0);

@@ -7,6 +7,7 @@ import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { listRounds } from '../round-queries.js';
 import { NewRoundForm } from './NewRoundForm.js';
+import { isAdmin } from '../../auth/roles.js';
 
 export type RoundSummary = Awaited<ReturnType<typeof listRounds>>['items'][number];
 
@@ -52,7 +53,7 @@ export function RoundsPage() {
             </tbody>
           </table>
         ))}
-      {(user.role === 'admin' || user.role === 'coordinator') && <NewRoundForm />}
+      {(isAdmin(user) || user.role === 'coordinator') && <NewRoundForm />}
     </div>
   );
 }
