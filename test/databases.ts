@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { seedDemo } from '../src/features/demo/seed-demo.js';
-import { openMigratedDatabase } from '../src/server/bootstrap.js';
 import { createMemoryPGlite, openDatabase, type Db } from '../src/server/db/database.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -18,12 +17,11 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A database with the demo region: a fresh in-memory PGlite, or a copy of the server's demo template. */
+/** A database with the demo region: an in-memory PGlite loaded from the run's demo dump, or a copy of the server's demo template. */
 export async function openDemoDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const pglite = await createMemoryPGlite();
-    const db = await openMigratedDatabase({ kind: 'pglite', pglite });
-    await seedDemo(db);
+    const dump = new Blob([readFileSync(inject('pgliteDemoDump'))]);
+    const db = await openDatabase({ kind: 'pglite', pglite: await createMemoryPGlite(dump) });
     return { db, close: () => db.destroy() };
   }
   const name = `test_${randomBytes(6).toString('hex')}`;

@@ -17,10 +17,12 @@ describe('the embedded database with a running server', () => {
   const dataDir = join(dir, 'pglite');
   const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
   let server: ServerProcess;
+  /** Lappia's offerings once the CLI has imported one more. */
+  let expectedTotal = 0;
 
   beforeAll(async () => {
     server = await startServer(env);
-  }, 90_000);
+  }, 120_000);
 
   afterAll(() => {
     server?.child.kill('SIGKILL');
@@ -37,7 +39,7 @@ describe('the embedded database with a running server', () => {
     expect(statSync(join(dataDir, HOLDER_FILE)).mode & 0o077).toBe(0);
   });
 
-  it('hands CLI imports, exports and migrations to the server, and loses no acknowledged write to SIGKILL', async () => {
+  it('hands CLI imports, exports and migrations to the server', async () => {
     const lappia = await lappiaId(server);
     const exported = join(dir, 'lappia.csv');
     const export1 = await runCli(['export', 'offerings', '--provider', String(lappia), '--out', exported], env);
@@ -54,7 +56,12 @@ describe('the embedded database with a running server', () => {
     const imported = await runCli(['import', 'offerings', join(dir, 'new.csv'), '--provider', String(lappia)], env);
     expect(imported.stdout).toContain('1 created');
     expect((await runCli(['migrate'], env)).stdout).toContain('up to date');
+    expectedTotal = exportedCount + 1;
+  });
 
+  it('loses no write it acknowledged, the CLI\'s included, when killed with SIGKILL', async () => {
+    expect(expectedTotal).toBeGreaterThan(1);
+    const lappia = await lappiaId(server);
     const coordinator = new HttpClient(server.url);
     await coordinator.login(LAPPIA_COORDINATOR);
     const template = (await coordinator.request('GET', `/offerings?provider=${lappia}&limit=1`)).body.items[0];
@@ -72,7 +79,7 @@ describe('the embedded database with a running server', () => {
     for (const id of acknowledged) expect((await reader.request('GET', `/offerings/${id}`)).status).toBe(200);
     // The exported ones, the one the CLI imported while the server ran, and the fifteen.
     const all = await reader.request('GET', `/offerings?provider=${lappia}&limit=200`);
-    expect(all.body.total).toBe(exportedCount + 1 + acknowledged.length);
+    expect(all.body.total).toBe(expectedTotal + acknowledged.length);
   });
 
   it('refuses a mistyped DATA_DIR without creating anything there', async () => {

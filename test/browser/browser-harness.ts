@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 // @ts-expect-error plain JavaScript helper shared with the install script
 import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
@@ -57,11 +57,9 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
     return page;
   };
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
+  // Pages live until the file ends, so that a flow can go on from one test to the next.
   afterAll(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
     await browser?.close();
     await app?.close();
     await closeDatabase?.();
@@ -71,11 +69,21 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
 
 /** Fails with the list of WCAG 2.1 A and AA violations on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   expect(summary).toEqual([]);
 }
 
+/**
+ * Signs the page's browser in through the API (the login page itself is tested on its own): the
+ * session cookie lands in the page's context, and the next page it opens is signed in.
+ */
+export async function signInAs(page: Page, email: string, password: string) {
+  const response = await page.request.post('/api/v1/auth/login', { data: { email, password } });
+  expect(response.status()).toBe(200);
+}
+
+/** Signs in through the login page, as a person does. */
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/login');
   await page.getByLabel(/sähköposti/i).fill(email);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.js';
-import { expectNoAxeViolations, signIn, useBrowserApp } from './browser-harness.js';
+import { expectNoAxeViolations, signIn, signInAs, useBrowserApp } from './browser-harness.js';
 
 const COORDINATOR = 'koordinaattori.lappia@tarjotin.example';
 
@@ -110,8 +110,8 @@ describe('the course tray in a browser', () => {
 
   it('rejects an import with a bad row, naming the row, and imports nothing', async () => {
     const page = await harness.newPage();
-    await signIn(page, COORDINATOR, DEMO_PASSWORD);
-    await page.waitForURL(/\/manage$/);
+    await signInAs(page, COORDINATOR, DEMO_PASSWORD);
+    await page.goto('/manage');
     const caption = page.locator('.data-table caption').first();
     await caption.waitFor();
     const before = await caption.textContent();
@@ -142,8 +142,12 @@ describe('the course tray in a browser', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectNoAxeViolations(page);
     }
-    await signIn(page, COORDINATOR, DEMO_PASSWORD);
-    await page.waitForURL(/\/manage$/);
+  });
+
+  it('passes axe on the new-offering form', async () => {
+    const page = await harness.newPage();
+    await signInAs(page, COORDINATOR, DEMO_PASSWORD);
+    await page.goto('/manage');
     await page.getByRole('link', { name: 'Uusi toteutus' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uusi toteutus' }).waitFor();
     await expectNoAxeViolations(page);

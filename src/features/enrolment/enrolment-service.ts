@@ -49,19 +49,35 @@ export async function requestEnrolment(db: Db, user: SessionUser, offeringId: nu
 
 /**
  * A published selection round gives a partner student a seat directly: the round's rules stand
- * for the approval and the acceptance. Throws 409 when the offering has no partner seat left,
- * so that publishing is all or nothing.
+ * for the approval and the acceptance. A request the student already has open for the offering
+ * (requested, approved, waitlisted) is the one accepted. Throws 409 when the offering has no
+ * partner seat left, so that publishing is all or nothing.
  */
 export async function placeFromRound(tx: Tx, place: { regionId: number; offeringId: number; studentId: number; actorId: number; roundName: string }) {
   if (!(await takeSeat(tx, place.offeringId))) {
     throw new HttpError(409, 'no_partner_seat', `Offering ${place.offeringId} has no partner seat left; lower its partner seats in the round and re-run`);
+  }
+  const reason = `Selection round: ${place.roundName}`;
+  const open = await tx
+    .selectFrom('enrolment')
+    .select(['id', 'status'])
+    .where('offering_id', '=', place.offeringId)
+    .where('student_id', '=', place.studentId)
+    .where('status', 'in', ['requested', 'approved', 'waitlisted'])
+    .forUpdate()
+    .executeTakeFirst();
+  if (open) {
+    await setStatus(tx, open.id, 'accepted');
+    await logStep(tx, open.id, place.regionId, place.actorId, open.status, 'accepted', reason);
+    await notifyStep(tx, open.id, 'accepted', place.actorId);
+    return open.id;
   }
   const row = await tx
     .insertInto('enrolment')
     .values({ region_id: place.regionId, offering_id: place.offeringId, student_id: place.studentId, status: 'accepted' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await logStep(tx, row.id, place.regionId, place.actorId, null, 'accepted', `Selection round: ${place.roundName}`);
+  await logStep(tx, row.id, place.regionId, place.actorId, null, 'accepted', reason);
   await notifyStep(tx, row.id, 'accepted', place.actorId);
   return row.id;
 }

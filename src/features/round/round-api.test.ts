@@ -113,6 +113,9 @@ describe.each(ENGINES)('selection rounds on %s', (engine) => {
     const rerun = await coordinator.post(`/rounds/${round.id}/allocate`, { capacities: [{ offeringId: a, capacity: 5, partnerSeats: 5 }] });
     expect(rerun.body.met).toBe(4);
     const seatsBefore = (await context.db.selectFrom('offering').select('seats_taken').where('id', '=', a).executeTakeFirstOrThrow()).seats_taken;
+    // Meanwhile Otto asks for c, which the round gives him, directly: publishing accepts that request.
+    const direct = await otto.post('/enrolments', { offeringId: c });
+    expect(direct.status).toBe(201);
 
     expect((await oona.post(`/rounds/${round.id}/publish`, {})).status).toBe(403);
     const published = await coordinator.post(`/rounds/${round.id}/publish`, {});
@@ -126,6 +129,9 @@ describe.each(ENGINES)('selection rounds on %s', (engine) => {
     expect((await oona.get(`/enrolments/${seat.enrolmentId}`)).body).toMatchObject({ status: 'accepted' });
     expect((await coordinator.post(`/rounds/${round.id}/allocate`, {})).status).toBe(409);
     expect((await counsellor.get(`/rounds/${round.id}/result`)).body.total).toBe(2);
+    const ottosOnC = await context.db.selectFrom('enrolment').select(['id', 'status']).where('student_id', '=', ottoUser.id).where('offering_id', '=', c).execute();
+    expect(ottosOnC).toEqual([{ id: direct.body.id, status: 'accepted' }]);
+    expect((await otto.get(`/enrolments/${direct.body.id}`)).body.events.at(-1)).toMatchObject({ from: 'requested', to: 'accepted', reason: 'Selection round: Lappian valintakierros (testi)' });
   });
 
   it('refuses a round from a student, and a round over another provider’s offerings', async () => {

@@ -79,7 +79,7 @@ function survivesLostConnections(pool: pg.Pool) {
   pool.on('connect', (client) => client.on('error', warn));
 }
 
-/** A fresh in-memory PGlite with the same type parsers as a persisted one. */
-export function createMemoryPGlite(): Promise<PGlite> {
-  return PGlite.create({ parsers });
+/** An in-memory PGlite with the same type parsers as a persisted one: fresh, or loaded from a `dumpDataDir` tarball. */
+export function createMemoryPGlite(loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create({ parsers, ...(loadDataDir ? { loadDataDir } : {}) });
 }

@@ -63,9 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       {showsDemo && (
-        <div className="demo-banner" role="note">
+        <aside className="demo-banner" aria-label={t('layout.demoTitle')}>
           <strong>{t('layout.demoTitle')}</strong> {t('layout.demoText')}
-        </div>
+        </aside>
       )}
       <main id="main" tabIndex={-1}>
         {children}
