@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DataDirInUseError, NoDatabaseError } from '../server/db/data-dir-lock.js';
 import { serve } from './serve.js';
 import { CliFailure } from './cli-failure.js';
-import { runCliTask } from './task-runner.js';
+import { restoreFromBackup, runCliTask } from './task-runner.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -95,6 +95,40 @@ program
     }
     const { removed } = await runCliTask('remove roads', 'removeRoads', { regionId: region.id });
     console.log(removed ? `Removed the road network of ${region.name_fi}.` : `${region.name_fi} has no road network.`);
+  });
+
+program
+  .command('backup')
+  .description('Write a backup of the whole database (gzip-compressed JSON lines, the same on both engines)')
+  .requiredOption('--out <file>', 'file to write')
+  .action(async (options: { out: string }) => {
+    const { tables, rows } = await runCliTask('backup', 'backup', { out: resolve(options.out) });
+    console.log(`Wrote ${rows} rows of ${tables} tables to ${options.out}.`);
+  });
+
+program
+  .command('restore <file>')
+  .description('Restore a backup into an empty database: a new DATA_DIR, or an empty PostgreSQL database (DATABASE_URL)')
+  .action(async (file: string) => {
+    const rows = await restoreFromBackup(resolve(file));
+    console.log(`Restored ${Object.values(rows).reduce((a, b) => a + b, 0)} rows of ${Object.keys(rows).length} tables.`);
+  });
+
+program
+  .command('erase')
+  .description('Erase personal data')
+  .command('person <id>')
+  .description('Erase a person (GDPR): completed credits and the audit trail stay, pseudonymised; everything else about them goes')
+  .option('--yes', 'do not ask for confirmation')
+  .action(async (id: string, options: { yes?: boolean }) => {
+    const person = await runCliTask('erase person', 'person', { id: positiveInt(id) });
+    if (person.erased) throw new CliFailure(`Person ${person.id} was erased already.`);
+    if (!options.yes && !(await confirmed(`Erase ${person.name} <${person.email}> (${person.id})? This cannot be undone. [y/N] `))) {
+      console.log('Nothing erased.');
+      return;
+    }
+    const summary = await runCliTask('erase person', 'erasePerson', { id: person.id });
+    console.log(`Erased person ${person.id}: ${Object.entries(summary).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
   });
 
 async function confirmed(question: string): Promise<boolean> {

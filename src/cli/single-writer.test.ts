@@ -82,6 +82,29 @@ describe('the embedded database with a running server', () => {
     expect(all.body.total).toBe(expectedTotal + acknowledged.length);
   });
 
+  it('backs up through the running server, and restores into a new DATA_DIR only', async () => {
+    const backup = join(dir, 'backup.jsonl.gz');
+    const written = await runCli(['backup', '--out', backup], env);
+    expect(written.code).toBe(0);
+    const [, rows, tables] = /Wrote (\d+) rows of (\d+) tables/.exec(written.stdout)!;
+    const restored = await runCli(['restore', backup], { ...env, DATA_DIR: join(dir, 'restored') });
+    expect(restored.stdout).toContain(`Restored ${rows} rows of ${tables} tables.`);
+    const over = await runCli(['restore', backup], env);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('already holds a database');
+  });
+
+  it('erases a person through the running server, only when told to', async () => {
+    const student = new HttpClient(server.url);
+    await student.login('opiskelija3.pello@tarjotin.example');
+    const { id } = (await student.request('GET', '/auth/session')).body.user;
+    const declined = await runCli(['erase', 'person', String(id)], env, 'n\n');
+    expect(declined.stdout).toContain('Nothing erased.');
+    const erased = await runCli(['erase', 'person', String(id), '--yes'], env);
+    expect(erased.stdout).toContain(`Erased person ${id}:`);
+    expect((await student.request('GET', '/auth/session')).body.user).toBeNull();
+  });
+
   it('refuses a mistyped DATA_DIR without creating anything there', async () => {
     const typo = join(dir, 'pglit');
     const result = await runCli(['export', 'offerings', '--out', join(dir, 'x.csv')], { ...env, DATA_DIR: typo });

@@ -1,9 +1,12 @@
+import { existsSync, rmSync } from 'node:fs';
 import { RoadNetworks } from '../features/roads/road-networks.js';
 import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
+import { recordAudit } from '../features/privacy/audit-log.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
 import { handOverTask, type TaskOutcome } from '../server/control/task-channel.js';
-import { DataDirInUseError, lockDataDir } from '../server/db/data-dir-lock.js';
-import { databaseLocationFromEnv, type DatabaseConfig } from '../server/db/database.js';
+import { BackupError, restoreBackup } from '../server/db/backup.js';
+import { canonicalDataDir, DataDirInUseError, hasDatabase, lockDataDir } from '../server/db/data-dir-lock.js';
+import { databaseLocationFromEnv, openDatabase, type DatabaseConfig } from '../server/db/database.js';
 import { CliFailure } from './cli-failure.js';
 import { progressPrinter } from './progress.js';
 import { runTask, type TaskArgs, type TaskName, type TaskResult } from './tasks.js';
@@ -47,4 +50,37 @@ async function runHere(config: DatabaseConfig, name: string, args: unknown, even
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * Restores a backup into an empty database: a new DATA_DIR (created here, like the server would),
+ * or an empty PostgreSQL database. Not a task for a running server: its database is not empty.
+ */
+export async function restoreFromBackup(file: string) {
+  const events = progressPrinter();
+  const location = databaseLocationFromEnv();
+  const createdDir = location.kind === 'pglite' && !existsSync(location.dataDir) ? canonicalDataDir(location.dataDir) : undefined;
+  if (location.kind === 'pglite' && hasDatabase(canonicalDataDir(location.dataDir))) {
+    throw new CliFailure(`${canonicalDataDir(location.dataDir)} already holds a database; restore into a new DATA_DIR (and point the server at it)`);
+  }
+  const config: DatabaseConfig = location.kind === 'postgres' ? location : { kind: 'pglite', lock: await lockDataDir(location.dataDir, 'restore', { create: true }) };
+  const db = await openDatabase(config);
+  let rows: Record<string, number> | undefined;
+  let failure: unknown;
+  try {
+    const restored = await restoreBackup(db, file, (table) => events.progress(`restoring ${table}`, 0, 0));
+    await recordAudit(db, { kind: 'cli' }, 'restore', { detail: { tables: Object.keys(restored).length } });
+    rows = restored;
+  } catch (error) {
+    failure = error;
+  } finally {
+    events.stop();
+    await db.destroy();
+  }
+  if (rows) return rows;
+  // A failed restore leaves no half-made DATA_DIR behind (only one this command made).
+  if (createdDir) rmSync(createdDir, { recursive: true, force: true });
+  if (failure instanceof BackupError) throw new CliFailure(`${file}: ${failure.message}`);
+  if ((failure as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`${file}: no such file`);
+  throw failure;
 }

@@ -6,10 +6,13 @@ import { importOfferings, readOfferingFile } from '../features/catalog/offering-
 import { offeringSearchSchema, searchOfferings } from '../features/catalog/offering-search.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { importPopulation } from '../features/population/population-import.js';
+import { erasePerson } from '../features/privacy/erasure.js';
+import { recordAudit } from '../features/privacy/audit-log.js';
 import { importRoads, removeRoads } from '../features/roads/road-import.js';
 import type { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import type { TaskEvents, TaskFailure, TaskOutcome } from '../server/control/task-channel.js';
 import type { Db } from '../server/db/database.js';
+import { writeBackup } from '../server/db/backup.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { UnreadableFileError } from '../server/files/unreadable-file-error.js';
 import { HttpError } from '../server/http/errors.js';
@@ -80,6 +83,28 @@ const tasks = {
   removeRoads: {
     args: z.object({ regionId: idSchema }),
     run: async ({ db }: TaskContext, { regionId }: { regionId: number }) => ({ removed: await removeRoads(db, regionId) }),
+  },
+  person: {
+    args: z.object({ id: idSchema }),
+    run: async ({ db }: TaskContext, { id }: { id: number }) => {
+      const person = await db.selectFrom('app_user').select(['id', 'email', 'name', 'erased_at']).where('id', '=', id).executeTakeFirst();
+      if (!person) throw new TaskError(`No person ${id}`);
+      return { id: person.id, email: person.email, name: person.name, erased: person.erased_at !== null };
+    },
+  },
+  erasePerson: {
+    args: z.object({ id: idSchema }),
+    run: async ({ db }: TaskContext, { id }: { id: number }) => erasePerson(db, id, { kind: 'cli' }),
+  },
+  backup: {
+    args: z.object({ out: absolutePath }),
+    run: async ({ db, events }: TaskContext, { out }: { out: string }) => {
+      const rows = await writeBackup(db, out, (table) => events.progress(`backing up ${table}`, 0, 0)).catch((error: NodeJS.ErrnoException) => {
+        throw error.code ? new TaskError(`${out}: cannot be written (${error.code})`) : error;
+      });
+      await recordAudit(db, { kind: 'cli' }, 'backup', { detail: { tables: Object.keys(rows).length } });
+      return { tables: Object.keys(rows).length, rows: Object.values(rows).reduce((a, b) => a + b, 0) };
+    },
   },
   exportOfferings: {
     args: z.object({ format: z.enum(['csv', 'xlsx']), provider: idSchema.optional(), region: idSchema.optional() }),

@@ -17,11 +17,19 @@ async function addStudents(context: TestApp, count: number, prefix: string) {
     .execute();
 }
 
+/** A Lappia offering nobody has asked for yet (enrolments are never deleted), with the given partner seats. */
 async function lappiaOffering(context: TestApp, seats: number) {
   const lappia = await context.db.selectFrom('organization').select('id').where('name', 'like', 'Lappia%').executeTakeFirstOrThrow();
-  const offering = await context.db.selectFrom('offering').select(['id', 'region_id']).where('provider_id', '=', lappia.id).where('mode', '=', 'onsite').orderBy('id').executeTakeFirstOrThrow();
+  const offering = await context.db
+    .selectFrom('offering as o')
+    .select(['o.id', 'o.region_id'])
+    .where('o.provider_id', '=', lappia.id)
+    .where('o.mode', '=', 'onsite')
+    .where('o.status', '=', 'published')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrolment as e').select('e.id').whereRef('e.offering_id', '=', 'o.id'))))
+    .orderBy('o.id')
+    .executeTakeFirstOrThrow();
   await context.db.updateTable('offering').set({ capacity: Math.max(seats, 20), seats_for_partners: seats, seats_taken: 0 }).where('id', '=', offering.id).execute();
-  await context.db.deleteFrom('enrolment').where('offering_id', '=', offering.id).execute();
   return offering;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import { administeredRegions, type SessionUser } from '../auth/roles.js';
+import { auditStudentRead, recordAudit } from '../privacy/audit-log.js';
 import { allowedSteps, type EnrolmentStatus } from './enrolment-states.js';
 import { concernedActors } from './enrolment-service.js';
 
@@ -54,6 +55,7 @@ export async function findEnrolment(db: Db, user: SessionUser, id: number) {
   const row = await enrolmentRows(db).where('e.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Enrolment');
   const actors = await concernedActors(db, user, row);
+  await auditStudentRead(db, user, 'read_enrolment', { id: row.student_id, regionId: row.region_id }, { enrolment: row.id });
   const events = await db
     .selectFrom('enrolment_event as ev')
     .leftJoin('app_user as a', 'a.id', 'ev.actor_id')
@@ -86,5 +88,11 @@ export async function listEnrolments(db: Db, user: SessionUser, page: { limit: n
     query.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  // A list shows other students' enrolments to counsellors, hosts and admins: one audit row per student seen.
+  const others = [...new Map(rows.filter((r) => !(user.role === 'student' && r.student_id === user.id)).map((r) => [r.student_id, r])).values()];
+  if (others.length > 0) {
+    const subjects = others.map((row) => ({ subjectId: row.student_id, regionId: row.region_id, detail: { enrolments: rows.filter((r) => r.student_id === row.student_id).map((r) => r.id) } }));
+    await recordAudit(db, { kind: 'person', user }, 'read_enrolments', ...subjects);
+  }
   return { items: rows.map(enrolmentDto), total: Number(count.n) };
 }

@@ -198,17 +198,49 @@ export async function transitionEnrolment(
       if (from === 'waitlisted') throw new HttpError(409, 'no_seat', 'No partner seat is free');
       to = 'waitlisted';
     }
-    await setStatus(tx, id, to, completion);
-    await logStep(tx, id, enrolment.region_id, user.id, from, to, reason?.trim() || null);
-    await notifyStep(tx, id, to, user.id);
-    if (freesSeat(from, to)) {
-      await tx
-        .updateTable('offering')
-        .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
-        .where('id', '=', enrolment.offering_id)
-        .execute();
-      await promoteWaitlist(tx, enrolment.offering_id, enrolment.region_id);
-    }
+    await applyStep(tx, enrolment, from, to, user.id, reason?.trim() || null, completion);
     return { id, status: to };
   });
+}
+
+/** Writes a checked step: the status, the audit row, the notifications; a freed seat goes to the waitlist. */
+async function applyStep(
+  tx: Tx,
+  enrolment: { id: number; region_id: number; offering_id: number },
+  from: EnrolmentStatus,
+  to: EnrolmentStatus,
+  actorId: number | null,
+  reason: string | null,
+  completion?: Completion,
+) {
+  await setStatus(tx, enrolment.id, to, completion);
+  await logStep(tx, enrolment.id, enrolment.region_id, actorId, from, to, reason);
+  await notifyStep(tx, enrolment.id, to, actorId);
+  if (freesSeat(from, to)) {
+    await tx
+      .updateTable('offering')
+      .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
+      .where('id', '=', enrolment.offering_id)
+      .execute();
+    await promoteWaitlist(tx, enrolment.offering_id, enrolment.region_id);
+  }
+}
+
+/**
+ * Ends a student's open enrolments when the student is erased: cancelled, or dropped once
+ * enrolled, so that their seats go to the waitlist. Completed ones stay (the study record).
+ */
+export async function closeEnrolmentsOfErased(tx: Tx, studentId: number, actorId: number | null) {
+  const open = await tx
+    .selectFrom('enrolment')
+    .select(['id', 'region_id', 'offering_id', 'status'])
+    .where('student_id', '=', studentId)
+    .where('status', 'in', ['requested', 'approved', 'waitlisted', 'accepted', 'enrolled'])
+    .forUpdate()
+    .execute();
+  for (const enrolment of open) {
+    const from = enrolment.status as EnrolmentStatus;
+    await applyStep(tx, enrolment, from, from === 'enrolled' ? 'dropped' : 'cancelled', actorId, 'The student’s data was erased');
+  }
+  return open.length;
 }

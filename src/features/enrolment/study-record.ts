@@ -2,6 +2,7 @@ import type { Db } from '../../server/db/database.js';
 import { writeCsv } from '../../server/files/table-file.js';
 import { notFound } from '../../server/http/errors.js';
 import { studentAccess, type SessionUser } from '../auth/roles.js';
+import { auditStudentRead } from '../privacy/audit-log.js';
 
 export interface RecordEntry {
   student: string;
@@ -19,6 +20,7 @@ async function canReadRecord(db: Db, user: SessionUser, studentId: number) {
   const student = await db.selectFrom('app_user').select(['organization_id', 'region_id', 'role']).where('id', '=', studentId).executeTakeFirst();
   const readable = student && studentAccess(user, { id: studentId, organizationId: student.organization_id, regionId: student.region_id }).read;
   if (!student || student.role !== 'student' || !readable) throw notFound('Student');
+  await auditStudentRead(db, user, 'read_record', { id: studentId, regionId: student.region_id });
 }
 
 /** Credits completed at partner providers, for the home school's records. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database.js';
 import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
 import { studentAccess, type SessionUser } from '../auth/roles.js';
+import { auditStudentRead } from '../privacy/audit-log.js';
 import type { OfferingDto } from '../catalog/offering-dto.js';
 import { findOfferings } from '../catalog/offering-search.js';
 import { clashesIn } from '../timetable/clashes.js';
@@ -28,6 +29,7 @@ const siteTravel = (offerings: OfferingDto[], parameters: TravelEstimateParamete
 
 export async function getStudyPlan(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, studentId: number) {
   const { student, access: rights } = await studentOf(db, user, studentId);
+  await auditStudentRead(db, user, 'read_plan', { id: student.id, regionId: student.region_id });
   const [studyRights, items, enrolments, comments, region] = await Promise.all([
     db.selectFrom('study_right').selectAll().where('student_id', '=', studentId).orderBy('kind').execute(),
     db.selectFrom('plan_item').select('offering_id').where('student_id', '=', studentId).execute(),

@@ -1,12 +1,31 @@
+import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import { deleteOldLoginAttempts } from '../auth/login-limits.js';
 import { deleteEndedSessions, type SessionLifetime } from '../auth/sessions.js';
 
 /**
- * Removes what Tarjotin no longer needs to keep, each kind after its own period
- * (docs/data-protection.md lists them). Run by the server every few minutes; each sweep walks an index.
+ * How long each kind of personal data is kept once its purpose is served; docs/data-protection.md
+ * gives the reasons. Sessions end by their own rules (sessions.ts), sign-in attempts after a day
+ * (login-limits.ts); completed credits and the enrolment log are kept as the study record.
  */
+export const RETENTION = {
+  notificationMonths: 12,
+  sentEmailDays: 30,
+  /** E-mails that never could be sent: the in-app notification said the same. */
+  unsentEmailDays: 90,
+  planCommentYears: 3,
+  /** The audit trail; the database lets nothing younger go (migration 0013). */
+  auditYears: 5,
+} as const;
+
+/** Removes what is past its period. Run by the server's maintenance every few minutes; each sweep walks an index or a small table. */
 export async function applyRetention(db: Db, sessionLifetime: SessionLifetime, now = new Date()) {
+  const before = (interval: string) => sql<Date>`${now}::timestamptz - ${interval}::interval`;
   await deleteEndedSessions(db, sessionLifetime, now);
   await deleteOldLoginAttempts(db, now);
+  await db.deleteFrom('notification').where('created_at', '<', before(`${RETENTION.notificationMonths} months`)).execute();
+  await db.deleteFrom('outbox_email').where('sent_at', '<', before(`${RETENTION.sentEmailDays} days`)).execute();
+  await db.deleteFrom('outbox_email').where('sent_at', 'is', null).where('created_at', '<', before(`${RETENTION.unsentEmailDays} days`)).execute();
+  await db.deleteFrom('plan_comment').where('at', '<', before(`${RETENTION.planCommentYears} years`)).execute();
+  await db.deleteFrom('audit_event').where('at', '<', before(`${RETENTION.auditYears} years`)).execute();
 }

@@ -11,6 +11,8 @@ import * as roadNetwork from './migrations/0009_road_network.js';
 import * as signInLimits from './migrations/0010_sign_in_limits.js';
 import * as offeringImport from './migrations/0011_offering_import.js';
 import * as regionAdmins from './migrations/0012_region_admins.js';
+import * as auditLog from './migrations/0013_audit_log.js';
+import * as retentionIndexes from './migrations/0014_retention_indexes.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '0010_sign_in_limits': signInLimits,
   '0011_offering_import': offeringImport,
   '0012_region_admins': regionAdmins,
+  '0013_audit_log': auditLog,
+  '0014_retention_indexes': retentionIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -35,4 +39,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations this version knows, in order: its schema versions. */
+export const migrationNames = () => Object.keys(migrations);
+
+/** Brings the schema up to (and including) the named migration: a backup's version, before its rows are restored. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
 }

@@ -129,6 +129,8 @@ export interface UserTable {
   organization_id: number | null;
   home_municipality_code: string | null;
   is_demo: Generated<boolean>;
+  /** Set when the person was erased: the row is kept, pseudonymised, for the ids that point at it. */
+  erased_at: Timestamp | null;
 }
 
 export interface SessionTable {
@@ -341,6 +343,17 @@ export interface OfferingImportRowTable {
   offering: unknown;
 }
 
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_kind: 'person' | 'cli' | 'system';
+  action: string;
+  subject_id: number | null;
+  region_id: number | null;
+  detail: Generated<unknown>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -371,4 +384,5 @@ export interface Database {
   road_network: RoadNetworkTable;
   offering_import: OfferingImportTable;
   offering_import_row: OfferingImportRowTable;
+  audit_event: AuditEventTable;
 }
