@@ -2,6 +2,7 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { AccountPage } from '../features/auth/web/AccountPage.js';
 import { LoginPage } from '../features/auth/web/LoginPage.js';
 import { LivingInPage } from '../features/catalog/web/LivingInPage.js';
 import { ManagePage } from '../features/catalog/web/ManagePage.js';
@@ -29,7 +30,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -47,6 +48,7 @@ function App() {
               <Route path="/living-in" element={<LivingInPage />} />
               <Route path="/offerings/:id" element={<OfferingPage />} />
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/account" element={<AccountPage />} />
               <Route path="/manage" element={<ManagePage />} />
               <Route path="/manage/offerings/new" element={<OfferingEditor />} />
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />

@@ -152,4 +152,23 @@ describe('the course tray in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Uusi toteutus' }).waitFor();
     await expectNoAxeViolations(page);
   });
+
+  it('shows a person their account, their data to download, and signs them out of every device', async () => {
+    const phone = await harness.newPage();
+    const schoolComputer = await harness.newPage();
+    await signInAs(phone, 'opiskelija2.pello@tarjotin.example', DEMO_PASSWORD);
+    await signInAs(schoolComputer, 'opiskelija2.pello@tarjotin.example', DEMO_PASSWORD);
+    await phone.goto('/');
+    await phone.getByRole('link', { name: /^Oma tili:/ }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Oma tili' }).waitFor();
+    const data = await phone.request.get(new URL((await phone.getByRole('link', { name: 'Lataa omat tietoni (JSON)' }).getAttribute('href'))!, phone.url()).href);
+    expect((await data.json()).person.email).toBe('opiskelija2.pello@tarjotin.example');
+    await expectNoAxeViolations(phone);
+    await phone.getByRole('button', { name: 'Kirjaudu ulos kaikilta laitteilta' }).click();
+    await phone.getByRole('button', { name: 'Vahvista: kirjaudu ulos kaikilta laitteilta' }).click();
+    await phone.getByRole('link', { name: 'Kirjaudu sisään' }).waitFor();
+    await schoolComputer.goto('/account');
+    await schoolComputer.waitForURL(/\/login$/);
+  });
 });
+

@@ -12,9 +12,13 @@ export const idSchema = z.number().int().min(1).max(INT4_MAX);
  * code calling a schema directly are taken as they are.
  */
 export function wholeNumberParam(min: number, max: number) {
-  return z
-    .union([z.number(), z.string().regex(/^(0|[1-9][0-9]{0,9})$/, 'a whole number in decimal digits').transform(Number)])
-    .pipe(z.number().int().min(min).max(max));
+  return (
+    z
+      .union([z.number(), z.string().regex(/^(0|[1-9][0-9]{0,9})$/, 'a whole number in decimal digits').transform(Number)])
+      .pipe(z.number().int().min(min).max(max))
+      // The range, for the OpenAPI document: the pipe's checks do not show in its input schema.
+      .meta({ minimum: min, maximum: max })
+  );
 }
 
 /** An id in a path or query string. */

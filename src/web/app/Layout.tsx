@@ -37,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </LanguageMenu>
             {user ? (
               <span className="session">
-                <span>{t('layout.signedInAs', { name: user.name })}</span>
+                <NavLink to="/account" className="session__link">{t('layout.accountLink', { name: user.name })}</NavLink>
                 <Button variant="secondaryNoBorder" onClick={() => void logout()}>
                   {t('layout.signOut')}
                 </Button>

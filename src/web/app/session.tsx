@@ -7,6 +7,8 @@ interface SessionState {
   loading: boolean;
   login(email: string, password: string): Promise<SessionUser>;
   logout(): Promise<void>;
+  /** Ends every session of the user, on every device. */
+  logoutEverywhere(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -35,13 +37,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return session.user;
   }, []);
 
-  const logout = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' });
+  const signOut = useCallback(async (path: string) => {
+    await api(path, { method: 'POST' });
     setCsrfToken(null);
     setUser(null);
   }, []);
+  const logout = useCallback(() => signOut('/auth/logout'), [signOut]);
+  const logoutEverywhere = useCallback(() => signOut('/auth/logout-everywhere'), [signOut]);
 
-  return <SessionContext.Provider value={{ user, loading, login, logout }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, loading, login, logout, logoutEverywhere }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {
