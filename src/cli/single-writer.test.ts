@@ -89,6 +89,11 @@ describe('the embedded database with a running server', () => {
     const [, rows, tables] = /Wrote (\d+) rows of (\d+) tables/.exec(written.stdout)!;
     const restored = await runCli(['restore', backup], { ...env, DATA_DIR: join(dir, 'restored') });
     expect(restored.stdout).toContain(`Restored ${rows} rows of ${tables} tables.`);
+  });
+
+  it('restores into no DATA_DIR that already holds a database', async () => {
+    const backup = join(dir, 'backup.jsonl.gz');
+    expect(existsSync(backup)).toBe(true);
     const over = await runCli(['restore', backup], env);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('already holds a database');

@@ -12,6 +12,19 @@ const GOOD_ROW = 'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:3
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ONLINE_ROW = 'YTO-1,,online,fi,2026-2027,1;2;3,,40,20,young,0,,,,';
 
+/** Made once for both engines: writing 50,001 rows takes seconds. */
+let longWorkbook: Promise<Buffer> | undefined;
+function fiftyThousandAndOneRows(): Promise<Buffer> {
+  longWorkbook ??= (async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('offerings');
+    sheet.addRow(['course_code', 'mode', 'language', 'academic_year', 'capacity', 'seats_for_partners', 'target_groups']);
+    for (let i = 0; i < 50_001; i++) sheet.addRow(['YTO-1', 'online', 'fi', '2026-2027', 40, 20, 'young']);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  })();
+  return longWorkbook;
+}
+
 describe.each(ENGINES)('offering import and export on %s', (engine) => {
   const context = useDemoApp(engine);
   const lappiaCount = async () =>
@@ -100,7 +113,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     for (const [i, contactName] of formulas.entries()) expect((await client.get(`/offerings/${ids[i]}`)).body.contactName).toBe(contactName);
   });
 
-  it('refuses, with 413 and a message, an upload over 10 MB, a workbook that unpacks beyond its limit, and too many rows', async () => {
+  it('refuses, with 413 and a message, an upload over 10 MB and a workbook that unpacks beyond its limit', async () => {
     const client = await coordinator();
     const before = await lappiaCount();
     const huge = await upload(client, Buffer.alloc(11 * 1024 * 1024, 'a'));
@@ -115,12 +128,13 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     expect(refused.status).toBe(413);
     expect(refused.body.message).toContain('unpacks to more than 40 MB');
     expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await lappiaCount()).toBe(before);
+  });
 
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('offerings');
-    sheet.addRow(['course_code', 'mode', 'language', 'academic_year', 'capacity', 'seats_for_partners', 'target_groups']);
-    for (let i = 0; i < 50_001; i++) sheet.addRow(['YTO-1', 'online', 'fi', '2026-2027', 40, 20, 'young']);
-    const tooLong = await upload(client, Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+  it('refuses a workbook of more than 50,000 rows with 413', async () => {
+    const client = await coordinator();
+    const before = await lappiaCount();
+    const tooLong = await upload(client, await fiftyThousandAndOneRows(), XLSX);
     expect(tooLong.status).toBe(413);
     expect(tooLong.body.message).toContain('more than 50000 rows');
     expect(await lappiaCount()).toBe(before);
