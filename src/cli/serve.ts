@@ -35,7 +35,8 @@ export async function serve(options: ServeOptions) {
 
   const db = await openMigratedDatabase(config);
   // The embedded database is this process's alone: any import still open was left by the last one.
-  if ('lock' in config) await recoverAbandonedImports(db, 0);
+  // A failure here is logged and left to maintenance: it must not keep the server from starting.
+  if ('lock' in config) await recoverAbandonedImports(db, 0).catch((error: unknown) => console.error('finishing an import left by the last run failed', error));
   if (options.demo && process.env.TARJOTIN_DEMO !== 'off' && (await seedDemo(db))) console.log('Loaded the Lappi demo region.');
   const travelTimes = new SiteTravelTimes(db, new RoadNetworks(db).providerFor);
   const app = await buildApp({

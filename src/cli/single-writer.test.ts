@@ -91,12 +91,23 @@ describe('the embedded database with a running server', () => {
     expect(restored.stdout).toContain(`Restored ${rows} rows of ${tables} tables.`);
   });
 
-  it('restores into no DATA_DIR that already holds a database', async () => {
+  it('restores over no database: not the server\'s, not one that holds data', async () => {
     const backup = join(dir, 'backup.jsonl.gz');
     expect(existsSync(backup)).toBe(true);
     const over = await runCli(['restore', backup], env);
     expect(over.code).toBe(1);
-    expect(over.stderr).toContain('already holds a database');
+    expect(over.stderr).toContain('is in use by `tarjotin serve`');
+    const again = await runCli(['restore', backup], { ...env, DATA_DIR: join(dir, 'restored') });
+    expect(again.stderr).toContain('already holds data');
+  });
+
+  it('leaves no DATA_DIR it made when the backup file is bad or missing', async () => {
+    for (const bad of [join(dir, 'lappia.csv'), join(dir, 'missing.gz')]) {
+      const refused = await runCli(['restore', bad], { ...env, DATA_DIR: join(dir, 'never') });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'never'))).toBe(false);
+    }
   });
 
   it('erases a person through the running server, only when told to', async () => {

@@ -5,7 +5,7 @@ import { recordAudit } from '../features/privacy/audit-log.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
 import { handOverTask, type TaskOutcome } from '../server/control/task-channel.js';
 import { BackupError, restoreBackup } from '../server/db/backup.js';
-import { canonicalDataDir, DataDirInUseError, hasDatabase, lockDataDir } from '../server/db/data-dir-lock.js';
+import { canonicalDataDir, DataDirInUseError, lockDataDir } from '../server/db/data-dir-lock.js';
 import { databaseLocationFromEnv, openDatabase, type DatabaseConfig } from '../server/db/database.js';
 import { CliFailure } from './cli-failure.js';
 import { progressPrinter } from './progress.js';
@@ -60,9 +60,6 @@ export async function restoreFromBackup(file: string) {
   const events = progressPrinter();
   const location = databaseLocationFromEnv();
   const createdDir = location.kind === 'pglite' && !existsSync(location.dataDir) ? canonicalDataDir(location.dataDir) : undefined;
-  if (location.kind === 'pglite' && hasDatabase(canonicalDataDir(location.dataDir))) {
-    throw new CliFailure(`${canonicalDataDir(location.dataDir)} already holds a database; restore into a new DATA_DIR (and point the server at it)`);
-  }
   const config: DatabaseConfig = location.kind === 'postgres' ? location : { kind: 'pglite', lock: await lockDataDir(location.dataDir, 'restore', { create: true }) };
   const db = await openDatabase(config);
   let rows: Record<string, number> | undefined;

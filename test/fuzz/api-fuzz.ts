@@ -30,7 +30,7 @@ export interface FuzzRequest {
 
 export interface FuzzOutcome {
   status: number;
-  /** Tables whose row counts a refused request changed. */
+  /** Tables a refused request wrote to: rows added, removed or changed. */
   written: string[];
 }
 
@@ -39,6 +39,9 @@ const SKIPPED = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-e
 /** Written by refused requests on purpose: a failed sign-in is counted; a session is touched when used. */
 const WRITES_EXPECTED_ON_REFUSAL = new Set(['login_attempt', 'session']);
 
+/** The demo has no system admin; the fuzzer adds one. */
+const SYSTEM_ADMIN = 'jarjestelma.fuzz@tarjotin.example';
+
 export const ROLE_ACCOUNTS: Record<string, string | null> = {
   nobody: null,
   student: 'opiskelija.pello@tarjotin.example',
@@ -46,6 +49,8 @@ export const ROLE_ACCOUNTS: Record<string, string | null> = {
   coordinator: 'koordinaattori.lappia@tarjotin.example',
   admin: 'admin@tarjotin.example',
   planner: 'suunnittelija.pello@tarjotin.example',
+  worklife: 'tyoelama@tarjotin.example',
+  system_admin: SYSTEM_ADMIN,
 };
 
 export function operationsOf(openapi: { paths: Record<string, Record<string, any>> }): Operation[] {
@@ -102,6 +107,12 @@ export interface Fuzzer {
 /** Signs in one person of each role, and sends requests as them, comparing row counts around the refused ones. */
 export async function fuzzerFor(app: FastifyInstance, db: Db): Promise<Fuzzer> {
   const openapi = (await app.inject({ url: '/api/v1/openapi.json' })).json();
+  const { password_hash } = await db.selectFrom('app_user').select('password_hash').where('email', '=', ROLE_ACCOUNTS.admin!).executeTakeFirstOrThrow();
+  await db
+    .insertInto('app_user')
+    .values({ email: SYSTEM_ADMIN, name: 'Järjestelmä (fuzz)', role: 'system_admin', password_hash, region_id: null, organization_id: null, home_municipality_code: null })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   for (const [role, email] of Object.entries(ROLE_ACCOUNTS)) {
     if (!email) continue;
@@ -112,10 +123,12 @@ export async function fuzzerFor(app: FastifyInstance, db: Db): Promise<Fuzzer> {
   const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' and tablename not in ('population', 'municipality')`.execute(db)).rows
     .map((t) => t.name)
     .filter((t) => !WRITES_EXPECTED_ON_REFUSAL.has(t));
-  const counts = async () => {
-    const row = (await sql<Record<string, number>>`select ${sql.join(tables.map((t) => sql`(select count(*)::int from ${sql.table(t)}) as ${sql.ref(t)}`))}`.execute(db)).rows[0]!;
-    return row;
-  };
+  // Each table's row count and the sum of its rows' xmin, the transaction that last wrote each row:
+  // any insert, update or delete changes one or the other.
+  const counts = async () =>
+    (
+      await sql<Record<string, string>>`select ${sql.join(tables.map((t) => sql`(select count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) from ${sql.table(t)}) as ${sql.ref(t)}`))}`.execute(db)
+    ).rows[0]!;
   return {
     operations: operationsOf(openapi),
     async send(request) {

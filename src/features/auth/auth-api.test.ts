@@ -103,6 +103,8 @@ describe.each(ENGINES)('sign-in on %s', (engine) => {
   it('marks the cookie Secure unless the app is reached as localhost', async () => {
     const cookieOf = (response: Awaited<ReturnType<typeof login>>) => String(response.headers['set-cookie']);
     expect(cookieOf(await login(STUDENT, DEMO_PASSWORD, { host: 'localhost:8080' }))).not.toContain('Secure');
+    // Behind a proxy that keeps Host 127.0.0.1, the request still came from elsewhere.
+    expect(cookieOf(await login(STUDENT, DEMO_PASSWORD, { host: '127.0.0.1:8080', headers: { 'x-forwarded-for': '198.51.100.4' } }))).toContain('Secure');
     const public_ = cookieOf(await login(STUDENT, DEMO_PASSWORD, { host: 'tarjotin.lappi.fi' }));
     for (const attribute of ['Secure', 'HttpOnly', 'SameSite=Strict']) expect(public_).toContain(attribute);
   });

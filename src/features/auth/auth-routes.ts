@@ -10,7 +10,7 @@ import { hashPassword, needsRehash, verifyPassword } from './password.js';
 import { ROLES } from './roles.js';
 import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions, type SessionLifetime } from './sessions.js';
 
-/** `auto`: a Secure cookie unless the app is reached as localhost, where browsers allow plain HTTP. */
+/** `auto`: a Secure cookie unless the app is reached directly as localhost, where browsers allow plain HTTP. */
 export type CookieSecurity = boolean | 'auto';
 
 export interface AuthRouteOptions {
@@ -34,9 +34,13 @@ const currentSessionSchema = z.object({ user: userSchema.nullable(), csrfToken: 
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** A request a proxy forwarded came from elsewhere, whatever Host it names: behind a proxy, the cookie is Secure. */
+const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded'];
+
 function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean {
   if (setting !== 'auto') return setting;
-  return request.protocol === 'https' || !LOCAL_HOSTS.has(request.hostname);
+  const direct = !PROXY_HEADERS.some((header) => request.headers[header] !== undefined);
+  return request.protocol === 'https' || !direct || !LOCAL_HOSTS.has(request.hostname);
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {

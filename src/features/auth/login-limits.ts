@@ -32,6 +32,20 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 /** Failed attempts are kept this long, then swept (docs/data-protection.md). */
 export const LOGIN_ATTEMPT_RETENTION_HOURS = 24;
 
+/**
+ * The address a limit counts: an IPv4 address as it is, an IPv6 address by its /64 network, since
+ * one client may use any address of its network (and an IPv4-mapped one as IPv4).
+ */
+export function addressKeyOf(address: string): string {
+  if (!address.includes(':')) return address;
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return address.slice(7);
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 export const accountKeyOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
 export type AttemptVerdict = { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number };
@@ -41,8 +55,9 @@ export type AttemptVerdict = { allowed: true; attemptId: number } | { allowed: f
  * others, so a burst cannot slip past a limit. A refused attempt is not kept; an allowed one is
  * kept as a failure unless `succeeded` removes it.
  */
-export async function beginAttempt(db: Db, limits: LoginLimits, email: string, address: string): Promise<AttemptVerdict> {
+export async function beginAttempt(db: Db, limits: LoginLimits, email: string, clientAddress: string): Promise<AttemptVerdict> {
   const accountKey = accountKeyOf(email);
+  const address = addressKeyOf(clientAddress);
   const { id } = await db.insertInto('login_attempt').values({ account_key: accountKey, address }).returning('id').executeTakeFirstOrThrow();
   const longest = Math.max(limits.accountAtAddress.windowMinutes, limits.account.windowMinutes, limits.address.windowMinutes);
   const within = (limit: Limit) => sql<boolean>`at > now() - make_interval(mins => ${limit.windowMinutes})`;
@@ -72,9 +87,9 @@ export async function beginAttempt(db: Db, limits: LoginLimits, email: string, a
 }
 
 /** A successful sign-in: its attempt is not a failure, and the account's failures from this address are forgiven. */
-export async function attemptSucceeded(db: Db, attemptId: number, email: string, address: string) {
+export async function attemptSucceeded(db: Db, attemptId: number, email: string, clientAddress: string) {
   await db.deleteFrom('login_attempt').where('id', '=', attemptId).execute();
-  await db.deleteFrom('login_attempt').where('account_key', '=', accountKeyOf(email)).where('address', '=', address).execute();
+  await db.deleteFrom('login_attempt').where('account_key', '=', accountKeyOf(email)).where('address', '=', addressKeyOf(clientAddress)).execute();
 }
 
 export async function deleteOldLoginAttempts(db: Db, now = new Date()) {

@@ -31,6 +31,19 @@ export function administeredRegions(user: SessionUser): 'all' | number[] {
   return user.role === 'admin' && user.regionId !== null ? [user.regionId] : [];
 }
 
+/**
+ * May this admin export or erase a person's data: a region admin, the people of their region but
+ * not its admins; the system admin, anyone but other system admins. Nobody acts on themselves here.
+ */
+export function canAdministerPerson(user: SessionUser, person: { id: number; role: string; regionId: number | null }): boolean {
+  if (person.id === user.id || person.role === 'system_admin') return false;
+  if (user.role === 'system_admin') return true;
+  return person.role !== 'admin' && person.regionId !== null && isAdminOf(user, person.regionId);
+}
+
+/** Does the user see every region's lists (rounds, enrolments): the system admin only. */
+export const spansRegions = (user: SessionUser) => user.role === 'system_admin';
+
 /** May this user manage an organization's offerings and sites: its own coordinators, and its region's admins. */
 export function canManageOrganization(user: SessionUser, organization: { id: number; regionId: number }): boolean {
   return isAdminOf(user, organization.regionId) || (user.role === 'coordinator' && user.organizationId === organization.id);

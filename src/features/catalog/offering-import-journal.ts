@@ -82,11 +82,17 @@ async function commit(db: Db, importId: number) {
   });
 }
 
-/** Moves the staged rows into `offering`, a batch per transaction, then forgets the import. */
+/**
+ * Moves the staged rows into `offering`, a batch per transaction, then forgets the import. Each
+ * batch holds the import's row lock, so two processes finishing the same import (maintenance on
+ * several servers) never both work on it: the one that cannot take the lock leaves it to the other.
+ */
 async function finishImport(db: Db, importId: number, total: number, onProgress?: (stage: ImportStage, done: number, total: number) => void) {
   for (let done = 0; ; ) {
     const started = performance.now();
     const moved = await db.transaction().execute(async (tx) => {
+      const held = await sql`select id from offering_import where id = ${importId} for update skip locked`.execute(tx);
+      if (held.rows.length === 0) return null;
       const batch = await sql<{ offering_id: number | null; offering: Insertable<OfferingTable> }>`
         delete from offering_import_row
         where id in (select id from offering_import_row where import_id = ${importId} order by id limit ${BATCH})
@@ -98,20 +104,30 @@ async function finishImport(db: Db, importId: number, total: number, onProgress?
         if (offering_id === null) continue;
         await tx
           .updateTable('offering')
-          // Seats taken after the commit point are not given away: the partner seats stay at least those.
-          .set({ ...offering, seats_for_partners: sql`greatest(${offering.seats_for_partners}::int, seats_taken)`, updated_at: new Date() })
+          // Seats taken after the commit point are not given away: the partner seats (and so the seats in
+          // all) stay at least those, so that no batch can fail once the import is committed.
+          .set({
+            ...offering,
+            seats_for_partners: sql`greatest(${offering.seats_for_partners}::int, seats_taken)`,
+            capacity: sql`greatest(${offering.capacity}::int, seats_taken)`,
+            updated_at: new Date(),
+          })
           .where('id', '=', offering_id)
           .execute();
+      }
+      if (batch.rows.length === 0) {
+        await tx.deleteFrom('offering_import').where('id', '=', importId).execute();
+        return 0;
       }
       await tx.updateTable('offering_import').set({ touched_at: new Date() }).where('id', '=', importId).execute();
       return batch.rows.length;
     });
-    if (moved === 0) break;
+    // Done, or another process holds it (and finishes it).
+    if (!moved) return;
     done += moved;
     onProgress?.('apply', Math.min(done, total), total);
     await giveWay(started);
   }
-  await db.deleteFrom('offering_import').where('id', '=', importId).execute();
 }
 
 async function dropImport(db: Db, importId: number) {

@@ -137,6 +137,8 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const tooLong = await upload(client, await fiftyThousandAndOneRows(), XLSX);
     expect(tooLong.status).toBe(413);
     expect(tooLong.body.message).toContain('more than 50000 rows');
+    const longCsv = await upload(client, ['course_code,mode,language,academic_year,capacity,seats_for_partners,target_groups', ...Array(50_001).fill('YTO-1,online,fi,2026-2027,40,20,young')].join('\n'));
+    expect(longCsv.status).toBe(413);
     expect(await lappiaCount()).toBe(before);
   });
 

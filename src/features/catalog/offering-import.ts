@@ -1,7 +1,8 @@
 import type { Db } from '../../server/db/database.js';
 import { parseCsv } from '../../server/files/csv-records.js';
 import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
-import { fileTooLarge, readXlsxRows, SPREADSHEET_LIMITS } from '../../server/files/xlsx-rows.js';
+import { SPREADSHEET_LIMITS, tooManyRows } from '../../server/files/upload-limits.js';
+import { readXlsxRows } from '../../server/files/xlsx-rows.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { INT4_MAX } from '../../server/http/input-schemas.js';
 import { excerpt } from '../../server/http/excerpt.js';
@@ -22,7 +23,7 @@ const FIRST_DATA_ROW = 2;
 
 export async function readOfferingFile(content: Buffer, format: OfferingFileFormat): Promise<OfferingFileRow[]> {
   const records = format === 'csv' ? await readCsv(content) : await readXlsx(content);
-  if (records.length > SPREADSHEET_LIMITS.rows) throw fileTooLarge(`The file has more than ${SPREADSHEET_LIMITS.rows} rows; split it into smaller files`);
+  if (records.length > SPREADSHEET_LIMITS.rows) throw tooManyRows();
   const withNul = records.flatMap((record, i) =>
     Object.entries(record)
       .filter(([, value]) => value?.includes('\u0000'))
@@ -58,7 +59,8 @@ async function readCsv(content: Buffer): Promise<OfferingFileRow[]> {
       cast: (value) => restoreNeutralised(value),
     });
   } catch (error) {
-    throw new HttpError(400, 'unreadable_file', `The CSV file cannot be read: ${(error as Error).message}`);
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'unreadable_file', `The CSV file cannot be read: ${excerpt((error as Error).message, 120)}`);
   }
 }
 

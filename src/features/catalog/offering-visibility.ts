@@ -20,7 +20,9 @@ export async function canSeeOffering(db: Db, user: SessionUser | null, offering:
       where e.offering_id = ${offering.id}
         and (s.id = ${user.id} or (${user.role === 'counsellor'} and s.organization_id = ${user.organizationId}))
     ) or exists (
-      select 1 from plan_item p where p.offering_id = ${offering.id} and p.student_id = ${user.id}
+      select 1 from plan_item p join app_user s on s.id = p.student_id
+      where p.offering_id = ${offering.id}
+        and (s.id = ${user.id} or (${user.role === 'counsellor'} and s.organization_id = ${user.organizationId}))
     ) as found
   `.execute(db);
   return concerned.rows[0]?.found === true;

@@ -120,7 +120,10 @@ export async function updateOffering(
     .selectAll('o')
     .where('o.id', '=', id)
     .executeTakeFirst();
-  if (!current) throw notFound('Offering');
+  // A withdrawn offering does not exist for those who may not manage it (offering-visibility.ts).
+  if (!current || (current.status === 'withdrawn' && !canManageOrganization(user, { id: current.provider_id, regionId: current.region_id }))) {
+    throw notFound('Offering');
+  }
   if (!canManageOrganization(user, { id: current.provider_id, regionId: current.region_id })) {
     throw forbidden('You may only change offerings of your own organization');
   }

@@ -11,6 +11,7 @@ export type AuditAction =
   | 'read_record'
   | 'read_enrolment'
   | 'read_enrolments'
+  | 'read_round_result'
   | 'export_person_data'
   | 'erase_person'
   | 'backup'

@@ -81,8 +81,11 @@ describe.each(ENGINES)('data protection on %s', (engine) => {
     expect(JSON.stringify(mine.body)).not.toContain('$argon2');
     expect((await new ApiClient(context.app).get('/me/data')).status).toBe(401);
 
-    const { client: admin } = await signedIn(ADMIN);
+    const { client: admin, id: adminId } = await signedIn(ADMIN);
     expect((await admin.get(`/people/${studentId}/data`)).body.person.id).toBe(studentId);
+    // Not an admin's: their own account (use /me/data), nor another admin's.
+    expect((await admin.get(`/people/${adminId}/data`)).status).toBe(404);
+    expect((await admin.post(`/people/${adminId}/erase`, { confirmEmail: ADMIN })).status).toBe(404);
     const { client: counsellor } = await signedIn(COUNSELLOR);
     expect((await counsellor.get(`/people/${studentId}/data`)).status).toBe(404);
     expect((await admin.get('/people/2147483000/data')).status).toBe(404);
@@ -168,7 +171,7 @@ describe.each(ENGINES)('data protection on %s', (engine) => {
         // The sequences go on after the restored rows.
         const next = await db.insertInto('audit_event').values({ actor_kind: 'cli', action: 'restore' }).returning('id').executeTakeFirstOrThrow();
         expect(next.id).toBeGreaterThan(written.audit_event!);
-        await expect(restoreBackup(db, file)).rejects.toThrow(/not empty/);
+        await expect(restoreBackup(db, file)).rejects.toThrow(/already holds data/);
       }
     } finally {
       for (const target of targets) await target.close();

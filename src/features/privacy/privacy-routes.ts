@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { badRequest, HttpError, notFound } from '../../server/http/errors.js';
+import { badRequest, notFound } from '../../server/http/errors.js';
 import { idParams } from '../../server/http/input-schemas.js';
 import { requireUser } from '../auth/auth-plugin.js';
-import { isAdminOf, type SessionUser } from '../auth/roles.js';
+import { canAdministerPerson, type SessionUser } from '../auth/roles.js';
 import { recordAudit } from './audit-log.js';
 import { erasePerson } from './erasure.js';
 import { personData } from './person-data.js';
 
-/** A person an admin may act on: one of their region's (the system admin: anyone). To others, not found. */
+/** A person the admin may act on (roles.ts); to others, not found. */
 async function administeredPerson(db: Db, user: SessionUser, personId: number) {
-  const person = await db.selectFrom('app_user').select(['id', 'email', 'region_id']).where('id', '=', personId).executeTakeFirst();
-  const allowed = person && (user.role === 'system_admin' || (person.region_id !== null && isAdminOf(user, person.region_id)));
-  if (!person || !allowed) throw notFound('Person');
+  const person = await db.selectFrom('app_user').select(['id', 'email', 'role', 'region_id']).where('id', '=', personId).executeTakeFirst();
+  if (!person || !canAdministerPerson(user, { id: person.id, role: person.role, regionId: person.region_id })) throw notFound('Person');
   return person;
 }
 
@@ -72,7 +71,6 @@ export async function privacyRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => {
       const user = requireUser(request);
       const person = await administeredPerson(db, user, request.params.id);
-      if (person.id === user.id) throw new HttpError(409, 'erase_self', 'Ask another admin to erase your own account');
       if (request.body.confirmEmail !== person.email) {
         throw badRequest([{ path: 'body.confirmEmail', code: 'confirmation_mismatch', message: 'type the person’s e-mail address to confirm' }]);
       }

@@ -18,11 +18,15 @@ export const RETENTION = {
   auditYears: 5,
 } as const;
 
-/** Removes what is past its period. Run by the server's maintenance every few minutes; each sweep walks an index or a small table. */
-export async function applyRetention(db: Db, sessionLifetime: SessionLifetime, now = new Date()) {
-  const before = (interval: string) => sql<Date>`${now}::timestamptz - ${interval}::interval`;
-  await deleteEndedSessions(db, sessionLifetime, now);
-  await deleteOldLoginAttempts(db, now);
+/**
+ * Removes what is past its period. Run by the server's maintenance every few minutes; each sweep
+ * walks an index or a small table. Periods are measured on the database's clock, the one its
+ * append-only trigger uses, so that no sweep asks for a row the trigger would refuse.
+ */
+export async function applyRetention(db: Db, sessionLifetime: SessionLifetime) {
+  const before = (interval: string) => sql<Date>`now() - ${interval}::interval`;
+  await deleteEndedSessions(db, sessionLifetime);
+  await deleteOldLoginAttempts(db);
   await db.deleteFrom('notification').where('created_at', '<', before(`${RETENTION.notificationMonths} months`)).execute();
   await db.deleteFrom('outbox_email').where('sent_at', '<', before(`${RETENTION.sentEmailDays} days`)).execute();
   await db.deleteFrom('outbox_email').where('sent_at', 'is', null).where('created_at', '<', before(`${RETENTION.unsentEmailDays} days`)).execute();

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { SelectionRoundTable } from '../../server/db/schema.js';
 import { forbidden, HttpError, notFound } from '../../server/http/errors.js';
-import { isAdminOf, type SessionUser } from '../auth/roles.js';
+import { isAdminOf, spansRegions, type SessionUser } from '../auth/roles.js';
 
 export type Round = Selectable<SelectionRoundTable>;
 export type RoundPhase = 'upcoming' | 'open' | 'closed' | 'allocated' | 'published';
@@ -21,7 +21,7 @@ export const canManageRound = (user: SessionUser, round: Pick<Round, 'organizer_
 /** A round as seen by the user: 404 outside the user's region, so that rounds elsewhere do not exist for them. */
 export async function visibleRound(db: Db, user: SessionUser, id: number): Promise<Round> {
   const round = await db.selectFrom('selection_round').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!round || (user.role !== 'system_admin' && user.regionId !== round.region_id)) throw notFound('Selection round');
+  if (!round || (!spansRegions(user) && user.regionId !== round.region_id)) throw notFound('Selection round');
   return round;
 }
 

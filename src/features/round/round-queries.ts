@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import { forbidden, HttpError } from '../../server/http/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import { spansRegions, type SessionUser } from '../auth/roles.js';
+import { recordAudit } from '../privacy/audit-log.js';
 import { findOfferings } from '../catalog/offering-search.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { canManageRound, phaseOf, visibleRound, type Round } from './round-access.js';
@@ -34,7 +35,7 @@ const organizerName = async (db: Db, round: Round) =>
 
 export async function listRounds(db: Db, user: SessionUser, page: { limit: number; offset: number }) {
   let query = db.selectFrom('selection_round as r').leftJoin('organization as o', 'o.id', 'r.organizer_id');
-  if (user.role !== 'system_admin') query = query.where('r.region_id', '=', user.regionId ?? -1);
+  if (!spansRegions(user)) query = query.where('r.region_id', '=', user.regionId ?? -1);
   const [rows, total] = await Promise.all([
     query.selectAll('r').select('o.name as organizer_name').orderBy('r.opens_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -117,6 +118,11 @@ export async function roundResult(db: Db, user: SessionUser, id: number, page: {
         .orderBy('r.rank')
         .execute()
     : [];
+  // The page shows other students' results to the organizer and counsellors: one audit row per student seen.
+  const others = page_.filter((s) => s.id !== user.id);
+  if (others.length > 0) {
+    await recordAudit(db, { kind: 'person', user }, 'read_round_result', ...others.map((s) => ({ subjectId: s.id, regionId: round.region_id, detail: { round: round.id } })));
+  }
   return {
     round: roundSummary(round, await organizerName(db, round), user),
     // Totals over the whole round, for the organizer; a student or counsellor sees only their own rows.

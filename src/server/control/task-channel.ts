@@ -31,6 +31,7 @@ type ServerLine =
   | { outcome: TaskOutcome };
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export function newControlToken(): string {
   return randomBytes(32).toString('base64url');
@@ -51,8 +52,10 @@ export function answerTasks(socket: net.Server, token: string, run: TaskRunner, 
     };
     const finish = (outcome: TaskOutcome) => {
       send({ outcome });
-      connection.end();
+      connection.end(() => connection.destroy());
     };
+    // A client gets a few seconds to say what it wants; the task itself may then take long.
+    connection.setTimeout(REQUEST_TIMEOUT_MS, () => connection.destroy());
     let received = 0;
     connection.on('data', (chunk) => {
       received += chunk.length;
@@ -62,6 +65,7 @@ export function answerTasks(socket: net.Server, token: string, run: TaskRunner, 
     const lines = createInterface({ input: connection });
     lines.once('line', (line) => {
       lines.close();
+      connection.setTimeout(0);
       let request: { token?: unknown; task?: unknown; args?: unknown };
       try {
         request = JSON.parse(line);
@@ -90,7 +94,13 @@ export function handOverTask(dataDir: string, holder: DataDirHolder, task: strin
     connection.on('connect', () => connection.write(`${JSON.stringify({ token: holder.controlToken, task, args })}\n`));
     connection.on('error', (error) => reject(new Error(`Could not reach the server holding ${dataDir}: ${error.message}`)));
     createInterface({ input: connection }).on('line', (line) => {
-      const message = JSON.parse(line) as ServerLine;
+      let message: ServerLine;
+      try {
+        message = JSON.parse(line) as ServerLine;
+      } catch {
+        connection.destroy(new Error('the server answered something that is not JSON'));
+        return;
+      }
       if ('progress' in message) events.progress(message.progress.stage, message.progress.done, message.progress.total);
       else if ('info' in message) events.info(message.info);
       else outcome = message.outcome;

@@ -55,8 +55,12 @@ async function tablesInDependencyOrder(db: Db | Transaction<Database>): Promise<
 
 /** Writes a backup of `db` to `file`; returns the rows written per table. */
 export async function writeBackup(db: Db, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+  // The file is opened before anything is read, so that a path that cannot be written fails at once.
+  const out = createWriteStream(file, { mode: 0o600 });
+  await Promise.race([once(out, 'open'), once(out, 'error').then(([error]) => Promise.reject(error))]);
   const gzip = createGzip();
-  const written = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
+  const written = pipeline(gzip, out);
+  written.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
   const write = async (line: Line) => {
     if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, 'drain');
   };
@@ -95,8 +99,11 @@ export async function writeBackup(db: Db, file: string, onProgress?: (table: str
  */
 export async function restoreBackup(db: Db, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
   const tables = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db);
-  if (tables.rows[0]!.n > 0) throw new BackupError('The database to restore into is not empty; restore into a new DATA_DIR or an empty PostgreSQL database');
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  if (tables.rows[0]!.n > 0) throw new BackupError('The database to restore into already holds data; restore into a new DATA_DIR or an empty PostgreSQL database');
+  const gunzip = createGunzip();
+  // A file that cannot be read fails the stream the lines come from, instead of throwing elsewhere.
+  pipeline(createReadStream(file), gunzip).catch((error: unknown) => gunzip.destroy(error as Error));
+  const lines = createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
   try {
     const first = await lines.next();
     if (first.done) throw new BackupError('The file is empty');

@@ -76,10 +76,16 @@ export async function lockDataDir(dataDir: string, command: string, { create = f
   if (process.platform !== 'linux') {
     throw new Error('The embedded database needs Linux (its single-writer lock is a Linux socket); elsewhere set DATABASE_URL to a PostgreSQL server.');
   }
-  if (create) mkdirSync(dataDir, { recursive: true });
+  // The database files are personal data: a new directory is its owner's alone.
+  if (create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const dir = canonicalDataDir(dataDir);
   if (!create && !hasDatabase(dir)) throw new NoDatabaseError(dir);
   const socket = net.createServer();
+  const connections = new Set<net.Socket>();
+  socket.on('connection', (connection) => {
+    connections.add(connection);
+    connection.on('close', () => connections.delete(connection));
+  });
   await new Promise<void>((resolveListen, reject) => {
     socket.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new DataDirInUseError(dir, readHolder(dir)) : error),
@@ -98,7 +104,9 @@ export async function lockDataDir(dataDir: string, command: string, { create = f
     describe,
     async release() {
       if (readHolder(dir)?.pid === process.pid) rmSync(holderFile, { force: true });
-      await new Promise<void>((done) => socket.close(() => done()));
+      const closed = new Promise<void>((done) => socket.close(() => done()));
+      for (const connection of connections) connection.destroy();
+      await closed;
     },
   };
 }

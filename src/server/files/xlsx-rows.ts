@@ -2,11 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate } from 'fflate';
 import { HttpError } from '../http/errors.js';
-
-/** What an uploaded spreadsheet may hold: a workbook unpacks to many times its size, so both are capped. */
-export const SPREADSHEET_LIMITS = { unpackedBytes: 40 * 1024 * 1024, rows: 50_000 };
-
-export const fileTooLarge = (message: string) => new HttpError(413, 'file_too_large', message);
+import { fileTooLarge, SPREADSHEET_LIMITS, tooManyRows } from './upload-limits.js';
 
 class UnpackLimitReached extends Error {}
 
@@ -52,8 +48,9 @@ export async function readXlsxRows(content: Buffer, limits = SPREADSHEET_LIMITS)
     });
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        if (row.number > limits.rows + 1) throw fileTooLarge(`The sheet has more than ${limits.rows} rows; split it into smaller files`);
+        if (row.number > limits.rows + 1) throw tooManyRows();
         const values = Array.isArray(row.values) ? row.values : [];
+        if (values.length > limits.columns + 1) throw fileTooLarge(`The sheet has more than ${limits.columns} columns`);
         while (rows.length < row.number - 1) rows.push([]);
         rows.push(values.slice(1).map((value) => cellText(value as ExcelJS.CellValue)));
       }

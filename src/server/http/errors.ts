@@ -43,6 +43,9 @@ function issuePath(context: string | undefined, instancePath: string) {
   return [context, tail].filter(Boolean).join('.');
 }
 
+/** Unique, check and foreign-key violations, deadlocks and serialization failures: what a concurrent request causes. */
+const CONFLICT_CODES = new Set(['23505', '23514', '23503', '40P01', '40001']);
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpError) {
     return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
@@ -57,7 +60,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   // A database constraint caught a race that the checks before it could not see: a conflict, not a crash.
   const databaseCode = (error as { code?: string }).code;
-  if (databaseCode === '23505' || databaseCode === '23514') {
+  if (databaseCode !== undefined && CONFLICT_CODES.has(databaseCode)) {
     return reply.code(409).send({ error: 'conflict', message: 'The data changed meanwhile; reload and try again', issues: [] });
   }
   // The database refused a value that validation let through (PostgreSQL's data exceptions, class 22):
