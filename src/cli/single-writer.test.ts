@@ -82,11 +82,17 @@ describe('the embedded database with a running server', () => {
     expect(all.body.total).toBe(expectedTotal + acknowledged.length);
   });
 
-  it('backs up through the running server, and restores into a new DATA_DIR only', async () => {
-    const backup = join(dir, 'backup.jsonl.gz');
-    const written = await runCli(['backup', '--out', backup], env);
+  let backedUp = { rows: '', tables: '' };
+  it('backs up through the running server', async () => {
+    const written = await runCli(['backup', '--out', join(dir, 'backup.jsonl.gz')], env);
     expect(written.code).toBe(0);
     const [, rows, tables] = /Wrote (\d+) rows of (\d+) tables/.exec(written.stdout)!;
+    backedUp = { rows: rows!, tables: tables! };
+  });
+
+  it('restores into a new DATA_DIR', async () => {
+    const backup = join(dir, 'backup.jsonl.gz');
+    const { rows, tables } = backedUp;
     const restored = await runCli(['restore', backup], { ...env, DATA_DIR: join(dir, 'restored') });
     expect(restored.stdout).toContain(`Restored ${rows} rows of ${tables} tables.`);
   });

@@ -4,7 +4,7 @@ import { SiteTravelTimes } from '../features/travel/site-travel-times.js';
 import { recordAudit } from '../features/privacy/audit-log.js';
 import { openMigratedDatabase } from '../server/bootstrap.js';
 import { handOverTask, type TaskOutcome } from '../server/control/task-channel.js';
-import { BackupError, restoreBackup } from '../server/db/backup.js';
+import { BackupError, openBackup, restoreBackup } from '../server/db/backup.js';
 import { canonicalDataDir, DataDirInUseError, lockDataDir } from '../server/db/data-dir-lock.js';
 import { databaseLocationFromEnv, openDatabase, type DatabaseConfig } from '../server/db/database.js';
 import { CliFailure } from './cli-failure.js';
@@ -57,27 +57,35 @@ async function runHere(config: DatabaseConfig, name: string, args: unknown, even
  * or an empty PostgreSQL database. Not a task for a running server: its database is not empty.
  */
 export async function restoreFromBackup(file: string) {
+  // The file is checked before a database is opened or a DATA_DIR made.
+  const backup = await openBackup(file).catch((error: unknown) => {
+    if (error instanceof BackupError) throw new CliFailure(`${file}: ${error.message}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`${file}: no such file`);
+    throw error;
+  });
   const events = progressPrinter();
   const location = databaseLocationFromEnv();
   const createdDir = location.kind === 'pglite' && !existsSync(location.dataDir) ? canonicalDataDir(location.dataDir) : undefined;
-  const config: DatabaseConfig = location.kind === 'postgres' ? location : { kind: 'pglite', lock: await lockDataDir(location.dataDir, 'restore', { create: true }) };
-  const db = await openDatabase(config);
   let rows: Record<string, number> | undefined;
   let failure: unknown;
   try {
-    const restored = await restoreBackup(db, file, (table) => events.progress(`restoring ${table}`, 0, 0));
-    await recordAudit(db, { kind: 'cli' }, 'restore', { detail: { tables: Object.keys(restored).length } });
-    rows = restored;
+    const config: DatabaseConfig = location.kind === 'postgres' ? location : { kind: 'pglite', lock: await lockDataDir(location.dataDir, 'restore', { create: true }) };
+    const db = await openDatabase(config);
+    try {
+      rows = await restoreBackup(db, backup, (table) => events.progress(`restoring ${table}`, 0, 0));
+      await recordAudit(db, { kind: 'cli' }, 'restore', { detail: { tables: Object.keys(rows).length } });
+    } finally {
+      await db.destroy();
+    }
   } catch (error) {
     failure = error;
   } finally {
+    backup.close();
     events.stop();
-    await db.destroy();
   }
   if (rows) return rows;
   // A failed restore leaves no half-made DATA_DIR behind (only one this command made).
   if (createdDir) rmSync(createdDir, { recursive: true, force: true });
   if (failure instanceof BackupError) throw new CliFailure(`${file}: ${failure.message}`);
-  if ((failure as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`${file}: no such file`);
   throw failure;
 }

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
 import { useDemoApp } from '../../../test/test-app.js';
-import { restoreBackup, writeBackup } from '../../server/db/backup.js';
+import { openBackup, restoreBackup, writeBackup } from '../../server/db/backup.js';
 import { createMemoryPGlite, openDatabase, type Db } from '../../server/db/database.js';
 import { DEFAULT_SESSION_LIFETIME } from '../auth/sessions.js';
 import { applyRetention } from '../retention/retention.js';
@@ -166,12 +166,12 @@ describe.each(ENGINES)('data protection on %s', (engine) => {
       const postgres = await openDatabase({ kind: 'postgres', url: inject('postgresUrl').replace(/\/postgres$/, `/${name}`) });
       targets.push({ db: postgres, close: async () => { await postgres.destroy(); await admin.query(`drop database ${name}`); await admin.end(); } });
       for (const { db } of targets) {
-        expect(await restoreBackup(db, file)).toEqual(written);
+        expect(await restoreBackup(db, await openBackup(file))).toEqual(written);
         for (const table of Object.keys(written)) expect(await checksum(db, table), table).toBe(await checksum(context.db, table));
         // The sequences go on after the restored rows.
         const next = await db.insertInto('audit_event').values({ actor_kind: 'cli', action: 'restore' }).returning('id').executeTakeFirstOrThrow();
         expect(next.id).toBeGreaterThan(written.audit_event!);
-        await expect(restoreBackup(db, file)).rejects.toThrow(/already holds data/);
+        await expect(restoreBackup(db, await openBackup(file))).rejects.toThrow(/already holds data/);
       }
     } finally {
       for (const target of targets) await target.close();

@@ -92,36 +92,69 @@ export async function writeBackup(db: Db, file: string, onProgress?: (table: str
   return counts;
 }
 
+/** A backup file opened and its header checked: the rows are still to be read. */
+export interface OpenedBackup {
+  header: Header;
+  lines: AsyncIterator<string>;
+  close(): void;
+}
+
 /**
- * Restores a backup into `db`, which must be empty (no tables at all). The rows load in one
- * transaction; if anything fails — a broken or foreign file, a bad row — the schema built for
- * them is dropped again, so the database is as empty as it was. Returns the rows restored per table.
+ * Opens a backup file and checks its header, before any database is touched: a missing, foreign
+ * or broken file fails here with a BackupError.
  */
-export async function restoreBackup(db: Db, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
-  const tables = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db);
-  if (tables.rows[0]!.n > 0) throw new BackupError('The database to restore into already holds data; restore into a new DATA_DIR or an empty PostgreSQL database');
+export async function openBackup(file: string): Promise<OpenedBackup> {
   const gunzip = createGunzip();
   // A file that cannot be read fails the stream the lines come from, instead of throwing elsewhere.
   pipeline(createReadStream(file), gunzip).catch((error: unknown) => gunzip.destroy(error as Error));
-  const lines = createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const reader = createInterface({ input: gunzip, crlfDelay: Infinity });
+  const lines = reader[Symbol.asyncIterator]();
+  const close = () => {
+    reader.close();
+    gunzip.destroy();
+  };
   try {
     const first = await lines.next();
     if (first.done) throw new BackupError('The file is empty');
-    const header = checkHeader(parseLine(first.value));
-    await migrateTo(db, header.migrations.at(-1)!);
-    const counts = await db.transaction().execute(async (tx) => {
-      const loaded = await loadRows(tx, lines, onProgress);
-      await resetSequences(tx);
-      return loaded;
-    });
-    await migrateToLatest(db);
-    return counts;
+    return { header: checkHeader(parseLine(first.value)), lines, close };
   } catch (error) {
-    await sql`drop schema public cascade; create schema public`.execute(db);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new BackupError('The file is not a Tarjotin backup (not gzip-compressed)');
-    throw error;
+    close();
+    throw backupErrorOf(error);
   }
+}
+
+/**
+ * Restores an opened backup into `db`, which must be empty (no tables at all). The rows load in one
+ * transaction; if anything fails — a broken file, a bad row — the schema built for them is dropped
+ * again, so the database is as empty as it was. Returns the rows restored per table.
+ */
+export async function restoreBackup(db: Db, backup: OpenedBackup, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+  try {
+    const tables = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db);
+    if (tables.rows[0]!.n > 0) throw new BackupError('The database to restore into already holds data; restore into a new DATA_DIR or an empty PostgreSQL database');
+    try {
+      await migrateTo(db, backup.header.migrations.at(-1)!);
+      const counts = await db.transaction().execute(async (tx) => {
+        const loaded = await loadRows(tx, backup.lines, onProgress);
+        await resetSequences(tx);
+        return loaded;
+      });
+      await migrateToLatest(db);
+      return counts;
+    } catch (error) {
+      await sql`drop schema public cascade; create schema public`.execute(db);
+      throw backupErrorOf(error);
+    }
+  } finally {
+    backup.close();
+  }
+}
+
+/** zlib's errors for a file that is not gzip, in words. */
+function backupErrorOf(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return new BackupError('The file is not a Tarjotin backup (not gzip-compressed)');
+  return error;
 }
 
 /** The rows after the header, a batch of a table at a time, checked against the counts of the last line. */
