@@ -1,4 +1,4 @@
-// Installs what the tests need from Debian (chromium, postgresql) when it is missing.
+// Installs what the tests need from Debian (chromium, postgresql, bzip2) when it is missing.
 import { execFileSync } from 'node:child_process';
 import { missingDebianPackages } from './test-prerequisites.mjs';
 

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 
 export const CHROMIUM = '/usr/bin/chromium';
+export const BZIP2 = '/usr/bin/bzip2';
 
 /** The bin directory of the newest PostgreSQL server installed from Debian's packages, if any. */
 export function postgresBinDir() {
@@ -17,5 +18,7 @@ export function missingDebianPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!postgresBinDir()) missing.push('postgresql');
+  // The road import tests compress their extracts as planners download them (.osm.bz2).
+  if (!existsSync(BZIP2)) missing.push('bzip2');
   return missing;
 }

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import Pbf from 'pbf';
 import { Blob, BlobHeader } from 'osm-pbf-parser-node/proto/fileformat.js';
 import { HeaderBlock, PrimitiveBlock } from 'osm-pbf-parser-node/proto/osmformat.js';
+import { BZIP2 } from '../scripts/test-prerequisites.mjs';
 
 /** A small OpenStreetMap extract that a test writes itself, as XML or PBF. */
 export interface OsmExtract {
@@ -60,4 +62,10 @@ function fileBlock(type: string, data: Uint8Array): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length);
   return Buffer.concat([length, header, blob]);
+}
+
+/** Compresses a file as `FILE.bz2` beside it, keeping it: Geofabrik's and BBBike's `.osm.bz2` downloads. */
+export function bzip2File(path: string): string {
+  execFileSync(BZIP2, ['-kf', path]);
+  return `${path}.bz2`;
 }

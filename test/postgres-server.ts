@@ -3,7 +3,6 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain JavaScript helper shared with the install script
 import { postgresBinDir } from '../scripts/test-prerequisites.mjs';
 
 function freePort(): Promise<number> {

@@ -59,11 +59,12 @@ importCommand
 
 importCommand
   .command('population <file>')
-  .description('Import population statistics: JSON-stat 2 (Statistics Finland PxWeb), or CSV; every figure, or nothing when any is bad')
+  .description('Import population statistics: PxWeb CSV or JSON-stat (Statistics Finland), Sotkanet or Paavo CSV; every figure, or nothing when any is bad')
   .option('--source <text>', 'where the figures come from, kept with them (default: the file name)')
   .action(async (file: string, options: { source?: string }) => {
     const result = await runCliTask('import population', 'importPopulation', { file: resolve(file), source: options.source });
-    console.log(`Imported ${result.written} population figures${result.skippedAggregates ? ` (skipped ${result.skippedAggregates} for the whole country or regions)` : ''}.`);
+    console.log(`Imported ${result.written} population figures${result.skippedAggregates ? ` (skipped ${result.skippedAggregates} for the whole country or regions)` : ''}, read as ${result.encoding}.`);
+    for (const note of result.notes) console.log(`- ${note}`);
   });
 
 importCommand
@@ -145,15 +146,26 @@ exportCommand
   .command('offerings')
   .description('Export offerings in the import format')
   .option('--format <format>', 'csv or xlsx', 'csv')
+  .option('--separator <separator>', 'CSV separator: semicolon (Excel in Finnish and Swedish) or comma', 'semicolon')
   .option('--provider <id>', 'only this provider', positiveInt)
   .option('--region <id>', 'only this region', positiveInt)
   .requiredOption('--out <file>', 'file to write')
-  .action(async (options: { format: string; provider?: number; region?: number; out: string }) => {
+  .action(async (options: { format: string; separator: string; provider?: number; region?: number; out: string }) => {
     if (options.format !== 'csv' && options.format !== 'xlsx') throw new CliFailure('--format is csv or xlsx');
-    const { count, content } = await runCliTask('export offerings', 'exportOfferings', { format: options.format, provider: options.provider, region: options.region });
-    writeFileSync(options.out, Buffer.from(content, 'base64'));
+    if (options.separator !== 'semicolon' && options.separator !== 'comma') throw new CliFailure('--separator is semicolon or comma');
+    const { count, content } = await runCliTask('export offerings', 'exportOfferings', { format: options.format, separator: options.separator, provider: options.provider, region: options.region });
+    writeOutput(options.out, Buffer.from(content, 'base64'));
     console.log(`Wrote ${count} offerings to ${options.out}.`);
   });
+
+/** Writes a file the user named; a path that cannot be written is said in a line. */
+function writeOutput(path: string, content: Buffer) {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new CliFailure(`${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
 
 /** What a person can act on, in a line or two; anything else is a bug and keeps its stack trace. */
 function explain(error: unknown): string | undefined {

@@ -48,11 +48,11 @@ describe('the embedded database with a running server', () => {
     // A new offering: the first exported row without its id.
     const [header = '', first = '', ...rest] = readFileSync(exported, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
     const exportedCount = 1 + rest.length;
-    // The first row has no quoted commas: its id is its first cell.
-    const cells = first.split(',');
-    expect(header.split(',')[0]).toBe('id');
+    // The first row has no quoted semicolons: its id is its first cell.
+    const cells = first.split(';');
+    expect(header.split(';')[0]).toBe('id');
     cells[0] = '';
-    writeFileSync(join(dir, 'new.csv'), `${header}\n${cells.join(',')}\n`);
+    writeFileSync(join(dir, 'new.csv'), `${header}\n${cells.join(';')}\n`);
     const imported = await runCli(['import', 'offerings', join(dir, 'new.csv'), '--provider', String(lappia)], env);
     expect(imported.stdout).toContain('1 created');
     expect((await runCli(['migrate'], env)).stdout).toContain('up to date');

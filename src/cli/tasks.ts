@@ -15,6 +15,7 @@ import type { Db } from '../server/db/database.js';
 import { writeBackup } from '../server/db/backup.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { UnreadableFileError } from '../server/files/unreadable-file-error.js';
+import { csvSeparatorSchema, type CsvSeparator } from '../server/files/table-file.js';
 import { HttpError } from '../server/http/errors.js';
 import { idSchema } from '../server/http/input-schemas.js';
 
@@ -62,7 +63,7 @@ const tasks = {
     run: async ({ db, events }: TaskContext, { file, source }: { file: string; source?: string }) =>
       namingFile(
         file,
-        importPopulation(db, { name: file, text: (await readInput(file)).toString('utf8') }, {
+        importPopulation(db, { name: file, content: await readInput(file) }, {
           source,
           onProgress: (done, total) => events.progress('population', done, total),
         }),
@@ -107,11 +108,11 @@ const tasks = {
     },
   },
   exportOfferings: {
-    args: z.object({ format: z.enum(['csv', 'xlsx']), provider: idSchema.optional(), region: idSchema.optional() }),
-    run: async ({ db, travelTimes }: TaskContext, options: { format: 'csv' | 'xlsx'; provider?: number; region?: number }) => {
+    args: z.object({ format: z.enum(['csv', 'xlsx']), separator: csvSeparatorSchema, provider: idSchema.optional(), region: idSchema.optional() }),
+    run: async ({ db, travelTimes }: TaskContext, options: { format: 'csv' | 'xlsx'; separator: CsvSeparator; provider?: number; region?: number }) => {
       const search = offeringSearchSchema.parse({ provider: options.provider, region: options.region, includeWithdrawn: 'true' });
       const { items } = await searchOfferings(db, travelTimes, { ...search, limit: 1_000_000, sort: 'code' });
-      return { count: items.length, content: (await writeOfferingFile(items, options.format)).toString('base64') };
+      return { count: items.length, content: (await writeOfferingFile(items, options.format, options.separator)).toString('base64') };
     },
   },
 } as const;

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-// @ts-expect-error plain JavaScript helper shared with the install script
 import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
 import { openDemoDatabase, type Engine } from '../databases.js';
 

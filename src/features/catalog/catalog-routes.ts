@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { csvSeparatorSchema } from '../../server/files/table-file.js';
 import { badRequest, notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { municipalityCodeSchema } from '../region/municipality-code.js';
@@ -67,14 +68,14 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
       schema: {
         tags: ['tray'],
         summary: 'Matching offerings as a CSV or XLSX file (the import format)',
-        querystring: offeringSearchSchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        querystring: offeringSearchSchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), separator: csvSeparatorSchema }),
       },
     },
     async (request, reply) => {
-      const { format, ...search } = request.query;
+      const { format, separator, ...search } = request.query;
       if (search.includeWithdrawn) await requireWithdrawnListing(db, request.user, search.provider);
       const { items } = await searchOfferings(db, travelTimes, { ...search, limit: EXPORT_LIMIT, offset: 0, sort: 'code' });
-      const file = await writeOfferingFile(items, format);
+      const file = await writeOfferingFile(items, format, separator);
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="offerings.${format}"`)

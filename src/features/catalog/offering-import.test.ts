@@ -55,6 +55,20 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     expect(await lappiaCount()).toBe(before + 2);
   });
 
+  it('reads CSV as Finnish Excel saves it: semicolons, Windows-1252', async () => {
+    const client = await coordinator();
+    const before = await lappiaCount();
+    const excel = [
+      HEADER.replaceAll(',', ';'),
+      'SATU-1;"Lappia, Tornion kampus";onsite;fi;2026-2027;2;"ti 08:30-14:30; to 08:30-14:30";16;4;"young;adult";0;2026-08-01;2026-09-30;Päivi Hämäläinen;haku@example.fi',
+    ].join('\r\n');
+    const result = await upload(client, Buffer.from(excel, 'latin1'));
+    expect(result.body).toEqual({ created: 1, updated: 0 });
+    expect(await lappiaCount()).toBe(before + 1);
+    const created = await context.db.selectFrom('offering').select(['contact_name', 'time_slots']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(created.contact_name).toBe('Päivi Hämäläinen');
+  });
+
   it('rejects a file with one bad row, naming the row and the reason, and imports nothing', async () => {
     const client = await coordinator();
     const before = await lappiaCount();
@@ -105,7 +119,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const ids = (await client.get(`/offerings?provider=${providerId}&limit=5&sort=code`)).body.items.map((o: { id: number }) => o.id);
     for (const [i, contactName] of formulas.entries()) expect((await client.patch(`/offerings/${ids[i]}`, { contactName })).status).toBe(200);
     const csv = await client.get(`/offerings/export?provider=${providerId}&format=csv`);
-    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true });
+    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true, delimiter: ';' });
     const written = rows.filter((r) => ids.includes(Number(r.id))).map((r) => r.contact_name);
     expect(written.sort()).toEqual(formulas.map((f) => `'${f}`).sort());
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -147,8 +161,13 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const providerId = (await client.get('/auth/session')).body.user.organizationId;
     const csv = await client.get(`/offerings/export?provider=${providerId}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true });
+    // For Excel in a Finnish or Swedish locale: a byte-order mark, semicolons.
+    expect(csv.raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.raw.toString('utf8').split('\n', 1)[0]).toMatch(/^\uFEFFid;course_code;/);
+    const rows: Record<string, string>[] = parse(csv.raw, { columns: true, bom: true, delimiter: ';' });
     expect(rows.length).toBeGreaterThan(10);
+    const comma = await client.get(`/offerings/export?provider=${providerId}&format=csv&separator=comma`);
+    expect(parse(comma.raw, { columns: true, bom: true })).toEqual(rows);
     expect(rows[0]).toHaveProperty('course_code');
     const before = await lappiaCount();
     const reimport = await upload(client, csv.raw);

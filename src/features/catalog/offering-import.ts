@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database.js';
 import { parseCsv } from '../../server/files/csv-records.js';
 import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
+import { decodeText, detectCsvLayout } from '../../server/files/text-encoding.js';
 import { SPREADSHEET_LIMITS, tooManyRows } from '../../server/files/upload-limits.js';
 import { readXlsxRows } from '../../server/files/xlsx-rows.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
@@ -41,19 +42,15 @@ export async function readOfferingFile(content: Buffer, format: OfferingFileForm
   return records;
 }
 
-/** Spreadsheets in a Finnish locale save CSV with semicolons; the header line tells which one a file uses. */
-function detectDelimiter(content: Buffer): ',' | ';' {
-  const header = content.toString('utf8', 0, Math.min(content.length, 4096)).split(/\r?\n/, 1)[0] ?? '';
-  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
 async function readCsv(content: Buffer): Promise<OfferingFileRow[]> {
   try {
-    return await parseCsv<OfferingFileRow>(content, {
+    // Finnish Excel saves "CSV (semicolon delimited)" in Windows-1252; the text is decoded whatever it is.
+    const { text } = decodeText(content);
+    return await parseCsv<OfferingFileRow>(text, {
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       bom: true,
       skip_empty_lines: true,
-      delimiter: detectDelimiter(content),
+      delimiter: detectCsvLayout(text).delimiter,
       trim: true,
       // Cells the export neutralised against formula injection come back as they were.
       cast: (value) => restoreNeutralised(value),

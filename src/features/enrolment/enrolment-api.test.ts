@@ -94,7 +94,7 @@ describe.each(ENGINES)('cross-enrolment on %s', (engine) => {
     expect(record.items).toContainEqual(expect.objectContaining({ courseCode: detail.offering.courseCode, credits: 20, creditUnit: 'osp', grade: '4', hostProvider: detail.host.name }));
     const csv = await student.get(`/students/${studentId}/record?format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(String(csv.raw)).toContain('student,course_code,course_name,credits,credit_unit,grade,completed_on,host_provider');
+    expect(String(csv.raw)).toContain('student;course_code;course_name;credits;credit_unit;grade;completed_on;host_provider');
     expect((await host.get(`/students/${studentId}/record`)).status).toBe(404);
   });
 

@@ -70,8 +70,8 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines).toHaveLength(22);
-    expect(lines[0]).toMatch(/^municipality_code,municipality,cohort_year,cohort_16_18/);
-    expect(lines.some((l) => l.startsWith('854,Pello,2018,'))).toBe(true);
+    expect(lines[0]).toMatch(/^municipality_code;municipality;cohort_year;cohort_16_18/);
+    expect(lines.some((l) => l.startsWith('854;Pello;2018;'))).toBe(true);
     const xlsx = await client.get(`/regions/${region.id}/indicators/export?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');

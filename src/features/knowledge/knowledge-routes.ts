@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TABLE_CONTENT_TYPES, writeTableFile } from '../../server/files/table-file.js';
+import { csvSeparatorSchema, TABLE_CONTENT_TYPES, writeTableFile } from '../../server/files/table-file.js';
 import type { IndicatorCache } from './indicator-cache.js';
 import { INDICATOR_COLUMNS, indicatorRows } from './indicator-table.js';
 import { readReferenceFile } from '../region/reference-data.js';
@@ -40,12 +40,12 @@ export async function knowledgeRoutes(app: FastifyInstance, { db, indicators }: 
         tags: ['knowledge'],
         summary: 'The indicator table as CSV or XLSX',
         params: z.object({ id: idParam }),
-        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), separator: csvSeparatorSchema }),
       },
     },
     async (request, reply) => {
       const data = await indicators.get(request.params.id);
-      const file = await writeTableFile(indicatorRows(data), INDICATOR_COLUMNS, request.query.format, 'indicators');
+      const file = await writeTableFile(indicatorRows(data), INDICATOR_COLUMNS, request.query.format, 'indicators', request.query.separator);
       return reply
         .header('content-type', TABLE_CONTENT_TYPES[request.query.format])
         .header('content-disposition', `attachment; filename="indicators-${data.region.code}.${request.query.format}"`)

@@ -1,13 +1,14 @@
-import { municipalityCodeOf, parseAgeBand, type PopulationFigure } from './population-rows.js';
-import { UnreadableFileError } from '../../server/files/unreadable-file-error.js';
+import { categoryToUse, describesNonPersons, PopulationFileError, unitProblem } from './population-dimensions.js';
+import type { Observation } from './population-figures.js';
+import { parseAgeBand } from './population-rows.js';
 
 interface Category {
-  index: Record<string, number> | string[];
+  index?: Record<string, number> | string[];
   label?: Record<string, string>;
+  unit?: Record<string, { label?: string; base?: string; symbol?: string }>;
 }
 
 interface JsonStatDataset {
-  version?: string;
   class?: string;
   id: string[];
   size: number[];
@@ -16,77 +17,93 @@ interface JsonStatDataset {
   value: (number | null)[] | Record<string, number | null>;
 }
 
-export class JsonStatError extends UnreadableFileError {}
-
-const TOTAL = /^(sss|total|yhteensä|yhteensa|kaikki|totalt|both sexes|molemmat sukupuolet)$/i;
-
-/** The category codes of a dimension in index order. */
+/** The category codes of a dimension in index order (a lone category may come without an index). */
 function codesOf(category: Category): string[] {
   if (Array.isArray(category.index)) return category.index;
+  if (!category.index) return Object.keys(category.label ?? {});
   return Object.entries(category.index)
     .sort(([, a], [, b]) => a - b)
     .map(([code]) => code);
 }
 
 /**
- * Reads a JSON-stat 2 dataset such as Statistics Finland's PxWeb returns, whatever its dimensions
- * are called: the area dimension (role `geo`, or named area/alue/kunta), the time dimension (role
- * `time`, or year/vuosi), the age dimension (age/ikä, optional: without it the figures are totals);
- * every other dimension (sex, information) must have a single category or a total one, which is used.
+ * JSON-stat version 1 (PxWeb's `json-stat`: a bundle `{"dataset": {…}}` whose dimension object
+ * holds id, size and role) in the shape of version 2.
  */
-export function readJsonStat(text: string): { figures: PopulationFigure[]; skippedAggregates: number } {
-  let data: JsonStatDataset;
+function asVersion2(data: any): JsonStatDataset | null {
+  if (data?.class === 'dataset') return data;
+  const bundled = data && typeof data === 'object' && !Array.isArray(data) ? Object.values(data)[0] : undefined;
+  const dataset = bundled as { dimension?: Record<string, any>; value?: unknown } | undefined;
+  if (!dataset?.dimension || !Array.isArray(dataset.dimension.id) || !Array.isArray(dataset.dimension.size)) return null;
+  const { id, size, role, ...dimension } = dataset.dimension;
+  return { class: 'dataset', id, size, role, dimension, value: dataset.value as JsonStatDataset['value'] };
+}
+
+/**
+ * Reads a JSON-stat dataset (version 2, or version 1 as PxWeb's older API returns it) such as
+ * Statistics Finland's PxWeb gives, whatever its dimensions are called: the area dimension (role
+ * `geo`, or named area/alue/kunta), the time dimension (role `time`, or year/vuosi/kuukausi), the
+ * age dimension (age/ikä, optional: without it the figures are totals); every other dimension
+ * (sex, information) must have a single category or a total one, which is used. The unit of the
+ * measure, when the file gives one, must be persons.
+ */
+export function readJsonStat(text: string): { observations: Observation[] } {
+  let parsed: unknown;
   try {
-    data = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
-    throw new JsonStatError('not valid JSON');
+    throw new PopulationFileError('not valid JSON');
   }
-  if (data.class !== 'dataset' || !Array.isArray(data.id) || !Array.isArray(data.size) || !data.dimension) {
-    throw new JsonStatError('not a JSON-stat 2 dataset (class "dataset" with id, size and dimension)');
+  const data = asVersion2(parsed);
+  if (!data || !Array.isArray(data.id) || !Array.isArray(data.size) || !data.dimension || data.id.some((d) => !data.dimension[d]?.category)) {
+    throw new PopulationFileError('not a JSON-stat dataset (class "dataset" with id, size and dimension, or a version 1 bundle)');
   }
   const named = (pattern: RegExp) => data.id.find((d) => pattern.test(d) || pattern.test(data.dimension[d]?.label ?? ''));
-  const geo = data.role?.geo?.[0] ?? named(/alue|area|kunta|municipalit|region/i);
-  const time = data.role?.time?.[0] ?? named(/vuosi|year|time|aika|år/i);
+  const geo = data.role?.geo?.[0] ?? named(/alue|area|kunta|municipalit|region|område|kommun/i);
+  const time = data.role?.time?.[0] ?? named(/vuosi|year|time|aika|år|kuukausi|month|månad|neljännes|quarter/i);
   const age = named(/^ikä|^ika|^age|ålder|ikäryhm|age group/i);
-  if (!geo) throw new JsonStatError('no area dimension (role "geo", or a dimension named area, alue or kunta)');
-  if (!time) throw new JsonStatError('no time dimension (role "time", or a dimension named year or vuosi)');
+  if (!geo) throw new PopulationFileError('no area dimension (role "geo", or a dimension named area, alue or kunta); keep the area in the table when downloading');
+  if (!time) throw new PopulationFileError('no time dimension (role "time", or a dimension named year, vuosi or kuukausi)');
 
   const codes = data.id.map((d) => codesOf(data.dimension[d]!.category));
+  const labelOf = (d: string, code: string) => data.dimension[d]!.category.label?.[code] ?? code;
   const fixed = new Map<number, number>();
   data.id.forEach((d, i) => {
     if (d === geo || d === time || d === age) return;
-    const category = data.dimension[d]!.category;
-    const total = codes[i]!.findIndex((code) => TOTAL.test(code) || TOTAL.test(category.label?.[code] ?? ''));
-    if (codes[i]!.length === 1) fixed.set(i, 0);
-    else if (total >= 0) fixed.set(i, total);
-    else throw new JsonStatError(`dimension "${d}" has ${codes[i]!.length} categories and no total; choose one category when downloading`);
+    const chosen = categoryToUse(data.dimension[d]!.label ?? d, codes[i]!.map((code) => labelOf(d, code)));
+    fixed.set(i, chosen);
+    const code = codes[i]![chosen]!;
+    const unit = data.dimension[d]!.category.unit?.[code];
+    const problem = unitProblem(unit?.label ?? unit?.base ?? unit?.symbol);
+    if (problem) throw new PopulationFileError(problem);
+    if (describesNonPersons(labelOf(d, code))) throw new PopulationFileError(`"${labelOf(d, code)}" is not a number of persons; download a population table`);
   });
 
   const strides = data.size.map((_, i) => data.size.slice(i + 1).reduce((a, b) => a * b, 1));
-  const valueAt = (position: number) => (Array.isArray(data.value) ? data.value[position] : data.value[String(position)]) ?? null;
+  const valueAt = (position: number) => (Array.isArray(data.value) ? data.value[position] : data.value?.[String(position)]) ?? null;
   const [geoIndex, timeIndex, ageIndex] = [data.id.indexOf(geo), data.id.indexOf(time), age ? data.id.indexOf(age) : -1];
-  const figures: PopulationFigure[] = [];
-  let skippedAggregates = 0;
+  const base = [...fixed].reduce((sum, [dim, category]) => sum + category * strides[dim]!, 0);
+  const observations: Observation[] = [];
   let point = 0;
   for (let g = 0; g < data.size[geoIndex]!; g++) {
     for (let t = 0; t < data.size[timeIndex]!; t++) {
       for (let a = 0; a < (ageIndex >= 0 ? data.size[ageIndex]! : 1); a++) {
-        const index = [...fixed].reduce((sum, [dim, cat]) => sum + cat * strides[dim]!, g * strides[geoIndex]! + t * strides[timeIndex]! + (ageIndex >= 0 ? a * strides[ageIndex]! : 0));
+        const index = base + g * strides[geoIndex]! + t * strides[timeIndex]! + (ageIndex >= 0 ? a * strides[ageIndex]! : 0);
         point++;
-        const areaCode = codes[geoIndex]![g]!;
-        const yearCode = codes[timeIndex]![t]!;
-        const ageCode = ageIndex >= 0 ? codes[ageIndex]![a]! : 'SSS';
-        const municipality = municipalityCodeOf(areaCode);
-        if (municipality === null) {
-          skippedAggregates++;
-          continue;
-        }
-        const band = parseAgeBand(ageCode) ?? parseAgeBand(data.dimension[age ?? '']?.category.label?.[ageCode] ?? '');
-        const year = /^\d{4}$/.test(yearCode) ? Number(yearCode) : null;
-        const at = `data point ${point} (${geo}=${areaCode}, ${time}=${yearCode}${age ? `, ${age}=${ageCode}` : ''})`;
-        figures.push({ at, row: point, municipalityCode: municipality, year, ageFrom: band?.from ?? -1, ageTo: band?.to ?? -1, count: valueAt(index) });
+        const [areaCode, timeCode] = [codes[geoIndex]![g]!, codes[timeIndex]![t]!];
+        const ageCode = ageIndex >= 0 ? codes[ageIndex]![a]! : null;
+        observations.push({
+          at: `data point ${point} (${geo}=${areaCode}, ${time}=${timeCode}${age ? `, ${age}=${ageCode}` : ''})`,
+          row: point,
+          area: areaCode,
+          areaLabel: labelOf(geo, areaCode),
+          time: timeCode,
+          // The label when it reads as an age: PxWeb's code `100` is labelled `100 -`, 100 and over.
+          age: ageCode === null ? null : parseAgeBand(labelOf(age!, ageCode)) ? labelOf(age!, ageCode) : ageCode,
+          value: valueAt(index),
+        });
       }
     }
   }
-  return { figures, skippedAggregates };
+  return { observations };
 }

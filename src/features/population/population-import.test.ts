@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/databases.js';
+import { countOf, PELLO, pxwebCsv11re, sumOf } from '../../../test/statistics-files.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { HttpError } from '../../server/http/errors.js';
-import { JsonStatError } from './json-stat.js';
+import { PopulationFileError } from './population-dimensions.js';
 import { importPopulation } from './population-import.js';
-import { parseAgeBand } from './population-rows.js';
 
 /** A PxWeb-style JSON-stat 2 cube: area × age × sex × year × information, the sexes with a total. */
 function pxwebCube(values: (area: string, age: string, sex: string, year: string) => number | null) {
@@ -31,21 +31,6 @@ function pxwebCube(values: (area: string, age: string, sex: string, year: string
   });
 }
 
-describe('age bands', () => {
-  it.each([
-    ['16', 16, 16],
-    ['016', 16, 16],
-    ['16-17', 16, 17],
-    ['16–17 years', 16, 17],
-    ['85 years or over', 85, 120],
-    ['100+', 100, 120],
-    ['SSS', 0, 120],
-    ['Yhteensä', 0, 120],
-    ['Inhabitants, total', 0, 120],
-  ])('reads %s', (label, from, to) => expect(parseAgeBand(label)).toEqual({ from, to }));
-  it('refuses what is not an age', () => expect(parseAgeBand('Males')).toBeNull());
-});
-
 describe.each(ENGINES)('population import on %s', (engine) => {
   const context = useDemoApp(engine);
   const stored = (code: string, year: number) =>
@@ -56,22 +41,22 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     const count = (area: string, age: string, sex: string, year: string) =>
       (sex === 'SSS' ? 2 : 1) * ((area === 'KU854' ? 20 : 30) + (age === 'SSS' ? 500 : Number(age)) + (year === '2024' ? 1 : 0));
     const cube = pxwebCube(count);
-    const result = await importPopulation(context.db, { name: 'vaesto.json', text: cube });
-    expect(result).toEqual({ written: 2 * 3 * 2, skippedAggregates: 3 * 2 });
+    const result = await importPopulation(context.db, { name: 'vaesto.json', content: Buffer.from(cube) });
+    expect(result).toMatchObject({ written: 2 * 3 * 2, skippedAggregates: 3 * 2, encoding: 'utf-8' });
     expect(await stored('854', 2024)).toEqual([
       { age_from: 0, age_to: 120, count: 2 * (20 + 500 + 1) },
       { age_from: 16, age_to: 16, count: 2 * (20 + 16 + 1) },
       { age_from: 17, age_to: 17, count: 2 * (20 + 17 + 1) },
     ]);
     const before = await context.db.selectFrom('population').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    await importPopulation(context.db, { name: 'vaesto.json', text: cube });
+    await importPopulation(context.db, { name: 'vaesto.json', content: Buffer.from(cube) });
     expect(await context.db.selectFrom('population').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
   });
 
   it('rejects a file with an unknown municipality, a negative count or a missing year, naming the row, and writes nothing', async () => {
     const before = await stored('976', 2031);
     const csv = ['municipality_code;year;age;count', '976;2031;16;80', '999;2031;16;10', '854;2031;17;-3', '854;;18;12'].join('\n');
-    const error = await importPopulation(context.db, { name: 'bad.csv', text: csv }).catch((e: unknown) => e);
+    const error = await importPopulation(context.db, { name: 'bad.csv', content: Buffer.from(csv) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).issues.map((i) => [i.row, i.code])).toEqual([
       [3, 'unknown_municipality'],
@@ -94,7 +79,20 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     const noTotal = JSON.parse(pxwebCube(() => 1));
     noTotal.dimension.Sukupuoli.category.index = { '1': 0, '2': 1, '3': 2 };
     noTotal.dimension.Sukupuoli.category.label = { '1': 'miehet', '2': 'naiset', '3': 'muu' };
-    await expect(importPopulation(context.db, { name: 'x.json', text: JSON.stringify(noTotal) })).rejects.toThrow(JsonStatError);
-    await expect(importPopulation(context.db, { name: 'x.json', text: '{"class":"collection"}' })).rejects.toThrow(/not a JSON-stat 2 dataset/);
+    await expect(importPopulation(context.db, { name: 'x.json', content: Buffer.from(JSON.stringify(noTotal)) })).rejects.toThrow(PopulationFileError);
+    await expect(importPopulation(context.db, { name: 'x.json', content: Buffer.from('{"class":"collection"}') })).rejects.toThrow(/not a JSON-stat dataset/);
+  });
+
+  it('replaces the ages stored for a municipality\'s year with a PxWeb file\'s single years, counting no one twice, and says what it did', async () => {
+    // The bundled Paavo file gave Pello 2018 in bands (16–17, 18–19, …); table 11re gives single years.
+    const file = pxwebCsv11re({ separator: ';', areas: [PELLO], years: [2018] });
+    const result = await importPopulation(context.db, { name: '11re.csv', content: file });
+    expect(result).toMatchObject({ written: 22, skippedAggregates: 102, encoding: 'windows-1252' });
+    const bands = await stored('854', 2018);
+    expect(bands.map((b) => `${b.age_from}-${b.age_to}`)).toEqual(['0-0', '0-120', ...Array.from({ length: 19 }, (_, i) => `${i + 1}-${i + 1}`), '20-120']);
+    expect(bands.find((b) => b.age_from === 16 && b.age_to === 16)?.count).toBe(countOf(PELLO, 16, 'SSS', 2018));
+    expect(bands.find((b) => b.age_from === 0 && b.age_to === 120)?.count).toBe(sumOf(PELLO, 0, 100, 2018));
+    await importPopulation(context.db, { name: '11re.csv', content: file });
+    expect(await stored('854', 2018)).toEqual(bands);
   });
 });

@@ -1,11 +1,14 @@
 import type { Db } from '../../server/db/database.js';
 import { giveWay } from '../../server/db/give-way.js';
+import { decodeText, type TextEncoding } from '../../server/files/text-encoding.js';
 import { badRequest, type FieldIssue } from '../../server/http/errors.js';
 import { excerpt } from '../../server/http/excerpt.js';
-import { foldForSearch } from '../catalog/search-text.js';
+import { readFormerMunicipalities } from '../region/reference-data.js';
 import { readJsonStat } from './json-stat.js';
+import { areaReader } from './population-areas.js';
 import { readPopulationCsv } from './population-csv.js';
-import { MUNICIPAL_MERGERS, type PopulationFigure } from './population-rows.js';
+import { bandsToStore, figuresFromObservations, withMergersAdded } from './population-figures.js';
+import { OPEN_AGE, type PopulationFigure } from './population-rows.js';
 
 const BATCH = 1000;
 
@@ -13,66 +16,85 @@ export interface PopulationImportResult {
   written: number;
   /** Figures for the whole country or a region in the file, which are not stored. */
   skippedAggregates: number;
+  /** The encoding the file was read in. */
+  encoding: TextEncoding;
+  /** What the import did that a planner should know (months taken as years, ages banded). */
+  notes: string[];
 }
 
 /**
- * Imports a population file (JSON-stat 2, or CSV in the long or Paavo layout). Every figure is
- * checked first — a known municipality, a year, an age band, a whole non-negative count, each
- * figure once — and any problem rejects the whole file with its row; nothing is written. Figures
- * already stored are replaced, so importing the same file twice changes nothing.
+ * Imports a population file (JSON-stat 1 or 2; CSV as PxWeb, Sotkanet or Paavo give it, in UTF-8
+ * or Latin-1). Every figure is checked first — a known municipality, a year, an age band, a whole
+ * non-negative count, each figure once — and any problem rejects the whole file with its row;
+ * nothing is written. A municipality's year in the file replaces what is stored for it (its total,
+ * and its ages when the file has ages), so importing the same file twice changes nothing.
  */
 export async function importPopulation(
   db: Db,
-  file: { name: string; text: string },
+  file: { name: string; content: Buffer },
   options: { source?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<PopulationImportResult> {
-  const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi', 'name_sv']).execute();
-  const codes = new Set(municipalities.map((m) => m.code));
-  const byName = new Map(municipalities.flatMap((m) => [[foldForSearch(m.name_fi), m.code], [foldForSearch(m.name_sv), m.code]] as const));
-  const isJson = /\.json$/i.test(file.name) || file.text.trimStart().startsWith('{');
-  const { figures, skippedAggregates } = isJson ? readJsonStat(file.text) : readPopulationCsv(file.text, (name) => byName.get(foldForSearch(name)));
+  const { text, encoding } = decodeText(file.content);
+  const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi', 'name_sv', 'maakunta_name_fi']).execute();
+  const areaOf = areaReader({ municipalities, formerMunicipalities: readFormerMunicipalities() });
+  const isJson = /\.json$/i.test(file.name) || text.trimStart().startsWith('{');
+  const { observations } = isJson ? readJsonStat(text) : readPopulationCsv(text);
+  const { figures, skippedAggregates, notes } = figuresFromObservations(observations, areaOf);
 
-  const issues = figureIssues(withMergersAdded(figures), codes);
+  const merged = withMergersAdded(figures);
+  const issues = figureIssues(merged, new Set(municipalities.map((m) => m.code)));
   if (issues.length > 0) throw badRequest(issues.slice(0, 200), `${issues.length} problems in the file; nothing was imported`);
+  const stored = bandsToStore(merged, notes);
+  if (merged.some((f) => f.joinedFrom)) notes.push(`Figures of former municipalities were added to the municipality each joined (${new Set(merged.filter((f) => f.joinedFrom).map((f) => f.joinedFrom)).size} of them).`);
 
   const source = options.source ?? file.name;
-  const current = withMergersAdded(figures);
-  // A batch a transaction, giving way between them: a national file must not stop other users. A stop
-  // in the middle leaves the figures written so far; importing the file again completes it.
-  for (let i = 0; i < current.length; i += BATCH) {
+  // A municipality's year is written in one transaction, several to a batch, giving way between
+  // batches: a national file must not stop other users. A stop in the middle leaves the years
+  // written so far; importing the file again completes it.
+  const batches = batchesOfWholeYears(stored);
+  let done = 0;
+  for (const batch of batches) {
     const started = performance.now();
-    const rows = current.slice(i, i + BATCH).map((f) => ({
-      municipality_code: f.municipalityCode,
-      year: f.year!,
-      age_from: f.ageFrom,
-      age_to: f.ageTo,
-      count: f.count!,
-      source,
-    }));
-    await db
-      .insertInto('population')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['municipality_code', 'year', 'age_from', 'age_to']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count'), source: eb.ref('excluded.source') })))
-      .execute();
-    options.onProgress?.(Math.min(current.length, i + BATCH), current.length);
+    await db.transaction().execute(async (tx) => {
+      const withAges = new Map(batch.filter((f) => !isTotal(f)).map((f) => [`${f.municipalityCode}/${f.year}`, [f.municipalityCode, f.year!] as const]));
+      if (withAges.size > 0) {
+        // The file's ages of a year replace the ages stored for it, which may be banded differently.
+        await tx
+          .deleteFrom('population')
+          .where((eb) => eb(eb.refTuple('municipality_code', 'year'), 'in', [...withAges.values()].map(([code, year]) => eb.tuple(code, year))))
+          .where((eb) => eb.not(eb.and([eb('age_from', '=', 0), eb('age_to', '=', OPEN_AGE)])))
+          .execute();
+      }
+      await tx
+        .insertInto('population')
+        .values(batch.map((f) => ({ municipality_code: f.municipalityCode, year: f.year!, age_from: f.ageFrom, age_to: f.ageTo, count: f.count!, source })))
+        .onConflict((oc) => oc.columns(['municipality_code', 'year', 'age_from', 'age_to']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count'), source: eb.ref('excluded.source') })))
+        .execute();
+    });
+    done += batch.length;
+    options.onProgress?.(done, stored.length);
     await giveWay(started);
   }
-  return { written: current.length, skippedAggregates };
+  return { written: stored.length, skippedAggregates, encoding, notes };
 }
 
-/** Figures of municipalities merged since are added to the municipality they joined. */
-function withMergersAdded(figures: PopulationFigure[]): PopulationFigure[] {
-  const joined = (f: PopulationFigure) => MUNICIPAL_MERGERS.get(foldForSearch(f.municipalityCode)) ?? MUNICIPAL_MERGERS.get(f.municipalityCode);
-  const key = (f: PopulationFigure) => `${f.municipalityCode}/${f.year}/${f.ageFrom}-${f.ageTo}`;
-  const result = figures.filter((f) => !joined(f));
-  const index = new Map(result.map((f, i) => [key(f), i]));
-  for (const f of figures.filter(joined)) {
-    const moved = { ...f, municipalityCode: joined(f)! };
-    const i = index.get(key(moved));
-    if (i === undefined) index.set(key(moved), result.push(moved) - 1);
-    else result[i] = { ...result[i]!, count: result[i]!.count === null || moved.count === null ? null : result[i]!.count! + moved.count };
-  }
-  return result;
+const isTotal = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo === OPEN_AGE;
+
+/** Batches of about BATCH figures that never split a municipality's year. */
+function batchesOfWholeYears(figures: readonly PopulationFigure[]): PopulationFigure[][] {
+  const sorted = [...figures].sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode) || a.year! - b.year!);
+  const batches: PopulationFigure[][] = [];
+  let current: PopulationFigure[] = [];
+  sorted.forEach((f, i) => {
+    const previous = sorted[i - 1];
+    if (current.length >= BATCH && previous && (previous.municipalityCode !== f.municipalityCode || previous.year !== f.year)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(f);
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function figureIssues(figures: PopulationFigure[], codes: ReadonlySet<string>): FieldIssue[] {
@@ -84,6 +106,7 @@ function figureIssues(figures: PopulationFigure[], codes: ReadonlySet<string>): 
     if (f.year === null) issue('year', 'missing_year', 'the year is missing');
     if (f.ageFrom < 0) issue('age', 'unknown_age', 'the age band is not readable');
     if (f.count === null) issue('count', 'missing_count', 'the count is missing');
+    else if (Number.isNaN(f.count)) issue('count', 'not_a_number', 'the count is not a number');
     else if (!Number.isInteger(f.count)) issue('count', 'not_integer', `the count ${f.count} is not a whole number`);
     else if (f.count < 0) issue('count', 'negative_count', `the count ${f.count} is negative`);
     const key = `${f.municipalityCode}/${f.year}/${f.ageFrom}-${f.ageTo}`;

@@ -4,29 +4,23 @@ export interface PopulationFigure {
   at: string;
   row: number;
   municipalityCode: string;
+  /** The former municipality the figure was published for, when it has since joined `municipalityCode`. */
+  joinedFrom?: string;
   year: number | null;
   ageFrom: number;
   ageTo: number;
+  /** NaN when the file holds something that is not a number. */
   count: number | null;
 }
 
 export const OPEN_AGE = 120;
 
-/**
- * Municipalities merged since the oldest statistics we read (2000), by folded name and old code,
- * to the code of the municipality they joined. Their figures are added to it, so that older files
- * fit the current division. Source: Statistics Finland, municipal mergers.
- */
-export const MUNICIPAL_MERGERS: ReadonlyMap<string, string> = new Map([
-  ['honkajoki', '214'], // Honkajoki joined Kankaanpää in 2021
-  ['099', '214'],
-  ['pertunmaa', '507'], // Pertunmaa joined Mäntyharju in 2026
-  ['588', '507'],
-]);
+/** The cohort projection reads single years up to this age; older ages are kept as one band. */
+export const LAST_PROJECTED_AGE = 19;
 
 /**
  * An age band from the labels statistics use: `16`, `016`, `16-17`, `16–17 years`, `85 years or
- * over`, `85-`, `100+`, and totals (`SSS`, `total`, `yhteensä`, `Inhabitants, total`).
+ * over`, `85-`, `100 -`, `100+`, and totals (`SSS`, `total`, `yhteensä`, `Inhabitants, total`).
  * Null when the label is not an age.
  */
 export function parseAgeBand(label: string): { from: number; to: number } | null {
@@ -41,8 +35,16 @@ export function parseAgeBand(label: string): { from: number; to: number } | null
   return null;
 }
 
-/** `KU854`, `854`, `54` → `854`; aggregates (the whole country `SSS`, regions `MK19`) → null. */
-export function municipalityCodeOf(code: string): string | null {
-  const text = code.trim().toUpperCase().replace(/^KU/, '');
-  return /^\d{1,3}$/.test(text) ? text.padStart(3, '0') : null;
+/**
+ * A count as statistics print it: spaces (also no-break) as thousands separators, a decimal comma;
+ * `..` and `.` for a figure not available (null), `-` for nil (0, Statistics Finland's sign for
+ * "magnitude nil"). NaN for anything else.
+ */
+export function parseCount(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const text = value.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (text === '' || text === '..' || text === '...' || text === '.') return null;
+  if (text === '-' || text === '–') return 0;
+  return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/db/database.js';
-import { readReferenceFile } from '../region/reference-data.js';
+import { REFERENCE_DIR } from '../region/reference-data.js';
 import { importPopulation } from './population-import.js';
 
 export const REFERENCE_POPULATION_FILES = ['paavo_2018_municipality_age_groups.csv', 'population_totals_2000_2022.csv'];
@@ -8,6 +9,6 @@ export const REFERENCE_POPULATION_FILES = ['paavo_2018_municipality_age_groups.c
 export async function loadReferencePopulation(db: Db) {
   if (await db.selectFrom('population').select('year').limit(1).executeTakeFirst()) return;
   for (const name of REFERENCE_POPULATION_FILES) {
-    await importPopulation(db, { name, text: readReferenceFile(name) }, { source: `Statistics Finland / THL: ${name}` });
+    await importPopulation(db, { name, content: readFileSync(REFERENCE_DIR + name) }, { source: `Statistics Finland / THL: ${name}` });
   }
 }

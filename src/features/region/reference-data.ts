@@ -91,3 +91,13 @@ export async function upsertMunicipalities(db: Db, rows: Insertable<Municipality
     )
     .execute();
 }
+
+/** Former municipalities and the one each joined (data/reference/municipal_mergers.csv). */
+export function readFormerMunicipalities(): { code: string; nameFi: string; nameSv: string; joinedCode: string }[] {
+  return parseCsv(readReferenceFile('municipal_mergers.csv')).map((row) => ({
+    code: row['former_code']!,
+    nameFi: row['name_fi']!,
+    nameSv: row['name_sv']!,
+    joinedCode: row['joined_code']!,
+  }));
+}

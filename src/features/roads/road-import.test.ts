@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
-import { writeOsmPbf, writeOsmXml, type OsmExtract } from '../../../test/osm-extract.js';
+import { bzip2File, writeOsmPbf, writeOsmXml, type OsmExtract } from '../../../test/osm-extract.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { greatCircleKm } from '../travel/estimate.js';
@@ -89,6 +90,37 @@ describe.each(ENGINES)('road network import on %s', (engine) => {
     writeFileSync(join(dir, 'broken.osm'), '<osm><node id="1" lat="66" lon="24">');
     await expect(importRoads(context.db, region.id, join(dir, 'broken.osm'))).rejects.toThrow(/OpenStreetMap XML/);
     expect(await context.db.selectFrom('road_network').select(['node_count', 'road_count', 'source', 'imported_at']).execute()).toEqual(after);
+  });
+
+  it('reads .osm.gz and .osm.bz2 to the same network; refuses an extract of elsewhere, saying how much it covers, and names files of other kinds', async () => {
+    const { region, extract } = await demoExtract();
+    const xml = join(dir, `lappi-${engine}.osm`);
+    writeOsmXml(xml, extract);
+    const before = await context.db.selectFrom('road_network').select(['node_count', 'road_count']).execute();
+    writeFileSync(`${xml}.gz`, gzipSync(readFileSync(xml)));
+    for (const compressed of [`${xml}.gz`, bzip2File(xml)]) {
+      await importRoads(context.db, region.id, compressed);
+      expect(await context.db.selectFrom('road_network').select(['node_count', 'road_count']).execute()).toEqual(before);
+    }
+
+    // Central Helsinki: a real extract, of the wrong place.
+    const helsinki = join(dir, 'helsinki.osm');
+    writeOsmXml(helsinki, { nodes: [{ id: 1, lat: 60.1699, lon: 24.9384 }, { id: 2, lat: 60.1867, lon: 24.9586 }], ways: [{ id: 10, nodes: [1, 2], tags: { highway: 'primary' } }] });
+    const centres = await context.db.selectFrom('region_municipality').select((eb) => eb.fn.countAll<number>().as('n')).where('region_id', '=', region.id).executeTakeFirstOrThrow();
+    await expect(importRoads(context.db, region.id, helsinki)).rejects.toThrow(new RegExp(`covers 0 of the region's ${centres.n} municipal centres \\(0 %; 90 % needed\\)`));
+
+    const kinds: [string, Buffer, RegExp][] = [
+      ['lappi.zip', Buffer.from('PK\x03\x04rest of an archive', 'latin1'), /a ZIP archive: unpack it/],
+      ['lappi.osm.pbf', Buffer.from('<!DOCTYPE html><html><body>404 Not Found</body></html>'), /an HTML page/],
+      ['lappi.osm.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2]), /compressed with xz/],
+      ['lappi.geojson', Buffer.from('{"type":"FeatureCollection","features":[]}'), /JSON \(GeoJSON\?\)/],
+      ['broken.osm.gz', Buffer.concat([gzipSync(readFileSync(xml)).subarray(0, 40), Buffer.alloc(40, 7)]), /compression is broken/],
+    ];
+    for (const [name, content, message] of kinds) {
+      writeFileSync(join(dir, name), content);
+      await expect(importRoads(context.db, region.id, join(dir, name)), name).rejects.toThrow(message);
+    }
+    expect(await context.db.selectFrom('road_network').select(['node_count', 'road_count']).execute()).toEqual(before);
   });
 
   it('removes a network, and the figures go back to the estimate', async () => {

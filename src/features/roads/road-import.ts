@@ -2,7 +2,8 @@ import type { Db } from '../../server/db/database.js';
 import { basename } from 'node:path';
 import { readOsmRoads, OsmFileError } from './osm-file.js';
 import { encodeRoadNetwork } from './road-network-codec.js';
-import { buildRoadNetwork } from './road-network.js';
+import { buildRoadNetwork, type RoadNetwork } from './road-network.js';
+import { MAX_SNAP_KM } from './road-travel-time-provider.js';
 
 export interface RoadImportResult {
   nodes: number;
@@ -30,6 +31,7 @@ export async function importRoads(
   const built = buildRoadNetwork(osm);
   const { graph } = built.network;
   if (graph.nodeCount === 0) throw new OsmFileError(`no roads for cars in the file (${osm.ways.length} ways tagged highway, ${osm.lat.length} nodes)`);
+  await checkCoverage(db, regionId, built.network);
   onProgress?.('store', 0, 1);
   const row = {
     region_id: regionId,
@@ -45,6 +47,30 @@ export async function importRoads(
     .execute();
   onProgress?.('store', 1, 1);
   return { nodes: graph.nodeCount, roads: row.road_count, roadWays: built.roadWays, missingNodes: built.missingNodes, disconnectedNodes: built.disconnectedNodes };
+}
+
+/** Below this share of a region's municipal centres on the network, an extract is refused: it is of somewhere else. */
+export const MIN_COVERAGE = 0.9;
+
+/**
+ * Refuses an extract that does not cover the region: travel times are measured from each
+ * municipality's centre, and a centre farther than MAX_SNAP_KM from the network's roads is off it.
+ */
+async function checkCoverage(db: Db, regionId: number, network: RoadNetwork) {
+  const centres = await db
+    .selectFrom('region_municipality as rm')
+    .innerJoin('municipality as m', 'm.code', 'rm.municipality_code')
+    .select(['m.name_fi', 'm.lat', 'm.lon'])
+    .where('rm.region_id', '=', regionId)
+    .where('m.lat', 'is not', null)
+    .execute();
+  const off = centres.filter((c) => (network.nearestNode({ lat: c.lat!, lon: c.lon! })?.km ?? Infinity) > MAX_SNAP_KM);
+  const covered = centres.length - off.length;
+  if (centres.length > 0 && covered / centres.length < MIN_COVERAGE) {
+    throw new OsmFileError(
+      `the extract covers ${covered} of the region's ${centres.length} municipal centres (${Math.round((100 * covered) / centres.length)} %; ${Math.round(MIN_COVERAGE * 100)} % needed); none near ${off.slice(0, 3).map((c) => c.name_fi).join(', ')}${off.length > 3 ? '…' : ''}. Import an extract of the region`,
+    );
+  }
 }
 
 /** Removes a region's road network; its travel times go back to the estimate. False when it had none. */

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import { neutraliseFormula } from './spreadsheet-cells.js';
 
 export type TableFileFormat = 'csv' | 'xlsx';
@@ -12,18 +13,23 @@ export const TABLE_CONTENT_TYPES: Record<TableFileFormat, string> = {
 /** A column: the row's key, and the header written for it when that differs. */
 export type TableColumn = string | { key: string; header: string };
 
+/** The CSV separator: `;` by default, which Excel in a Finnish or Swedish locale opens in columns; `,` on request. */
+export type CsvSeparator = 'semicolon' | 'comma';
+export const csvSeparatorSchema = z.enum(['semicolon', 'comma']).default('semicolon').describe('CSV field separator: semicolon (Excel in Finnish and Swedish) or comma');
+
 /**
  * Rows as CSV: UTF-8 with a byte-order mark (which Excel needs for ä, ö, å), every cell that a
  * spreadsheet would run as a formula neutralised.
  */
-export function writeCsv(rows: readonly object[], columns: readonly TableColumn[]): Buffer {
+export function writeCsv(rows: readonly object[], columns: readonly TableColumn[], separator: CsvSeparator = 'semicolon'): Buffer {
   const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseFormula(value)])));
-  return Buffer.from('\uFEFF' + stringify(safe, { header: true, columns: [...columns] }), 'utf8');
+  const delimiter = separator === 'comma' ? ',' : ';';
+  return Buffer.from('\uFEFF' + stringify(safe, { header: true, columns: [...columns], delimiter }), 'utf8');
 }
 
 /** Rows as a CSV (see writeCsv) or an XLSX sheet with a bold header (its cells are text, never formulas). */
-export async function writeTableFile(rows: readonly object[], columns: readonly string[], format: TableFileFormat, sheetName: string): Promise<Buffer> {
-  if (format === 'csv') return writeCsv(rows, columns);
+export async function writeTableFile(rows: readonly object[], columns: readonly string[], format: TableFileFormat, sheetName: string, separator?: CsvSeparator): Promise<Buffer> {
+  if (format === 'csv') return writeCsv(rows, columns, separator);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((key) => ({ header: key, key, width: Math.max(12, key.length + 2) }));
