@@ -64,7 +64,7 @@ importCommand
   .action(async (file: string, options: { source?: string }) => {
     const result = await runCliTask('import population', 'importPopulation', { file: resolve(file), source: options.source });
     console.log(`Imported ${result.written} population figures${result.skippedAggregates ? ` (skipped ${result.skippedAggregates} for the whole country or regions)` : ''}, read as ${result.encoding}.`);
-    for (const note of result.notes) console.log(`- ${note}`);
+    for (const note of result.notes) console.log(`- ${note.message}`);
   });
 
 importCommand

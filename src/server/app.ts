@@ -19,6 +19,7 @@ import { roundRoutes } from '../features/round/round-routes.js';
 import { timeFrameRoutes } from '../features/timetable/time-frame-routes.js';
 import { IndicatorCache } from '../features/knowledge/indicator-cache.js';
 import { knowledgeRoutes } from '../features/knowledge/knowledge-routes.js';
+import { populationRoutes } from '../features/population/population-routes.js';
 import { privacyRoutes } from '../features/privacy/privacy-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { RoadNetworks } from '../features/roads/road-networks.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(roundRoutes, { db, travelTimes });
       await api.register(timeFrameRoutes, { db });
       await api.register(knowledgeRoutes, { db, indicators });
+      await api.register(populationRoutes, { db });
       await api.register(privacyRoutes, { db });
     },
     { prefix: API_PREFIX },

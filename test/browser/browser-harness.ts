@@ -20,7 +20,8 @@ const CHROMIUM_ARGS = [
 
 export interface BrowserHarness {
   baseUrl: string;
-  newPage(options?: { language?: 'fi' | 'sv' | 'en' }): Promise<Page>;
+  /** A page at a desktop viewport, or at a phone's (375 × 740) with `phone`. */
+  newPage(options?: { language?: 'fi' | 'sv' | 'en'; phone?: boolean }): Promise<Page>;
 }
 
 /** Serves the built app on a demo database at a random port and drives it with Chromium. */
@@ -41,8 +42,9 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
-  harness.newPage = async ({ language } = {}) => {
-    const context = await browser.newContext({ baseURL: harness.baseUrl, viewport: { width: 1280, height: 900 } });
+  harness.newPage = async ({ language, phone } = {}) => {
+    const viewport = phone ? { width: 375, height: 740 } : { width: 1280, height: 900 };
+    const context = await browser.newContext({ baseURL: harness.baseUrl, viewport });
     contexts.push(context);
     if (language) await context.addInitScript((l) => localStorage.setItem('tarjotin.language', l), language);
     const page = await context.newPage();

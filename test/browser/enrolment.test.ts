@@ -78,7 +78,7 @@ describe('cross-enrolment in a browser', () => {
     expect(await record.textContent()).toMatch(/30 osp.*4/);
     const csvLink = page.getByRole('link', { name: /Lataa suoritukset CSV-tiedostona/ });
     const csv = await (await page.request.get(new URL((await csvLink.getAttribute('href'))!, page.url()).href)).text();
-    expect(csv).toMatch(/LOG-2,[^\n]*,30,osp,4,\d{4}-\d{2}-\d{2},Lappia/);
+    expect(csv).toMatch(/LOG-2;[^\n]*;30;osp;4;\d{4}-\d{2}-\d{2};Lappia/);
     await expectNoAxeViolations(page);
   });
 

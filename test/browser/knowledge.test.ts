@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, useBrowserApp } from './browser-harness.js';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed-demo.js';
+import { PELLO, pxwebCsv11re } from '../statistics-files.js';
+import { expectNoAxeViolations, signInAs, useBrowserApp } from './browser-harness.js';
 
 describe('the regional knowledge base in a browser', () => {
   const harness = useBrowserApp();
@@ -25,7 +27,8 @@ describe('the regional knowledge base in a browser', () => {
     await page.getByRole('button', { name: 'Näytä Pello kuvaajassa' }).click();
     await page.locator('.projection-chart .recharts-legend-item', { hasText: 'Pello' }).waitFor();
     const csv = await page.request.get(new URL((await page.getByRole('link', { name: 'Lataa CSV' }).getAttribute('href'))!, page.url()).href);
-    expect(await csv.text()).toContain('854,Pello,2018,');
+    expect(await csv.text()).toContain('854;Pello;2018;');
+    expect(await page.getByRole('heading', { name: 'Päivitä väestötiedot' }).count()).toBe(0);
   });
 
   it('shows a municipality: access by kind of education, cohorts by age with the projection', async () => {
@@ -41,5 +44,25 @@ describe('the regional knowledge base in a browser', () => {
     expect(await cohorts.last().textContent()).toContain('2035');
     await page.locator('.projection-chart .recharts-line').first().waitFor();
     await expectNoAxeViolations(page);
+  });
+
+  it('lets a planner update the population from a PxWeb download on a phone, and explains a file it cannot use', async () => {
+    const phone = await harness.newPage({ phone: true });
+    await signInAs(phone, 'suunnittelija.pello@tarjotin.example', DEMO_PASSWORD);
+    await phone.goto('/knowledge');
+    await phone.getByRole('heading', { name: 'Päivitä väestötiedot' }).waitFor();
+    const file = phone.locator('#population-file');
+    await file.setInputFiles({ name: '001_11re_2024.csv', mimeType: 'text/csv', buffer: pxwebCsv11re({ separator: ';', areas: [PELLO], years: [2024] }) });
+    await phone.getByRole('button', { name: 'Tuo tiedosto' }).click();
+    await phone.getByText('Tuotiin 22 väestölukua.').waitFor();
+    await phone.getByText(/Yli 19-vuotiaat tallennettiin yhtenä ikäryhmänä/).waitFor();
+    await expectNoAxeViolations(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await file.setInputFiles({ name: 'koko-maa.csv', mimeType: 'text/csv', buffer: pxwebCsv11re({ separator: ';', areas: [], years: [2024] }) });
+    await phone.getByRole('button', { name: 'Tuo tiedosto' }).click();
+    const alert = phone.getByRole('alert').filter({ hasText: 'Tiedostoa ei voi lukea väestötietoina.' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('only for the whole country or regions');
   });
 });

@@ -41,6 +41,11 @@ export function canAdministerPerson(user: SessionUser, person: { id: number; rol
   return person.role !== 'admin' && person.regionId !== null && isAdminOf(user, person.regionId);
 }
 
+/** May this user update a region's statistics (population figures): its admins and planners. */
+export function canUpdateRegionStatistics(user: SessionUser, regionId: number): boolean {
+  return isAdminOf(user, regionId) || (user.role === 'planner' && user.regionId === regionId);
+}
+
 /** Does the user see every region's lists (rounds, enrolments): the system admin only. */
 export const spansRegions = (user: SessionUser) => user.role === 'system_admin';
 

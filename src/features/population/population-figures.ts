@@ -1,6 +1,6 @@
 import type { Area } from './population-areas.js';
 import { PopulationFileError } from './population-dimensions.js';
-import { LAST_PROJECTED_AGE, OPEN_AGE, parseAgeBand, parseCount, type PopulationFigure } from './population-rows.js';
+import { LAST_PROJECTED_AGE, OPEN_AGE, parseAgeBand, parseCount, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 /** One value of a statistics file as the file gives it: its area, time and age labels. */
 export interface Observation {
@@ -21,7 +21,7 @@ export interface PopulationFigures {
   /** Values for the whole country or regions, which are not stored. */
   skippedAggregates: number;
   /** What the import did that a planner should know, for its summary. */
-  notes: string[];
+  notes: PopulationNote[];
 }
 
 const SUB_YEAR = /^(\d{4})(M(\d{2})|Q([1-4]))$/i;
@@ -31,7 +31,7 @@ const SUB_YEAR = /^(\d{4})(M(\d{2})|Q([1-4]))$/i;
  * its last month (quarter): the population at the year's end, as the yearly tables count it.
  */
 export function figuresFromObservations(observations: readonly Observation[], areaOf: (label: string) => Area): PopulationFigures {
-  const notes: string[] = [];
+  const notes: PopulationNote[] = [];
   const subYear = observations.some((o) => SUB_YEAR.test(o.time.trim()));
   let otherPeriods = 0;
   let skippedAggregates = 0;
@@ -65,7 +65,7 @@ export function figuresFromObservations(observations: readonly Observation[], ar
       count: parseCount(o.value),
     });
   }
-  if (subYear) notes.push(`Monthly or quarterly figures: each year's last month (quarter) is taken as its year-end population; ${otherPeriods} figures of other months were not used.`);
+  if (subYear) notes.push({ code: 'year_end_months', count: otherPeriods, message: `Monthly or quarterly figures: each year's last month (quarter) is taken as its year-end population; ${otherPeriods} figures of other months were not used.` });
   if (figures.length === 0) {
     if (otherPeriods > 0) throw new PopulationFileError('the file has no year-end month (December) or last quarter to take a year\'s figure from');
     if (skippedAggregates > 0) throw new PopulationFileError(`the file has figures only for the whole country or regions (${skippedAggregates}); choose municipalities (Alue / Kunta) when downloading`);
@@ -95,7 +95,7 @@ export function withMergersAdded(figures: readonly PopulationFigure[]): Populati
  * reads, the ages above it summed into one band when they follow one another (a single-year table
  * has a hundred of them), and the total added from the ages when the file has every age but no total.
  */
-export function bandsToStore(figures: readonly PopulationFigure[], notes: string[]): PopulationFigure[] {
+export function bandsToStore(figures: readonly PopulationFigure[], notes: PopulationNote[]): PopulationFigure[] {
   const byPair = new Map<string, PopulationFigure[]>();
   for (const f of figures) {
     const pair = byPair.get(pairKey(f));
@@ -121,8 +121,8 @@ export function bandsToStore(figures: readonly PopulationFigure[], notes: string
     }
     result.push(...kept);
   }
-  if (summedOlder > 0) notes.push(`Ages over ${LAST_PROJECTED_AGE} are kept as one band per municipality and year (${summedOlder}); the cohort projection reads single years up to ${LAST_PROJECTED_AGE}.`);
-  if (totalsAdded > 0) notes.push(`The file has no total over the ages: it was added up from the ages for ${totalsAdded} municipality-years.`);
+  if (summedOlder > 0) notes.push({ code: 'older_ages_banded', count: summedOlder, message: `Ages over ${LAST_PROJECTED_AGE} are kept as one band per municipality and year (${summedOlder}); the cohort projection reads single years up to ${LAST_PROJECTED_AGE}.` });
+  if (totalsAdded > 0) notes.push({ code: 'totals_added', count: totalsAdded, message: `The file has no total over the ages: it was added up from the ages for ${totalsAdded} municipality-years.` });
   return result;
 }
 

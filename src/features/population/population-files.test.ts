@@ -62,7 +62,7 @@ describe('PxWeb CSV of table 11re', () => {
       expect(file.at('854', 2024, 16, 16)).toBe(countOf(PELLO, 16, 'SSS', 2024));
       expect(file.at('976', 2023, 20, OPEN_AGE)).toBe(sumOf(YLITORNIO, 20, 100, 2023));
       expect(file.at('854', 2024, 0, OPEN_AGE)).toBe(sumOf(PELLO, 0, 100, 2024));
-      expect(file.notes.join(' ')).toContain('Ages over 19 are kept as one band');
+      expect(file.notes.map((n) => n.code)).toContain('older_ages_banded');
     });
   }
 
@@ -100,7 +100,8 @@ describe('JSON-stat', () => {
   it('takes the December figure of a monthly table (11s5) as the year\'s, and says so', () => {
     const file = read(monthlyJsonStat2([PELLO], ['2023M11', '2023M12', '2024M01', '2024M02']), 'kuukausi.json');
     expect(file.stored).toEqual([expect.objectContaining({ municipalityCode: '854', year: 2023, ageFrom: 0, ageTo: OPEN_AGE, count: 2000 + 854 + 12 })]);
-    expect(file.notes[0]).toMatch(/last month .* year-end population; 3 figures of other months were not used/);
+    expect(file.notes[0]).toMatchObject({ code: 'year_end_months', count: 3 });
+    expect(file.notes[0]!.message).toMatch(/last month .* year-end population; 3 figures of other months were not used/);
   });
 
   it('refuses a monthly table without a December, and one whose unit is not persons', () => {

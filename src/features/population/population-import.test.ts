@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/databases.js';
+import { ApiClient } from '../../../test/api-client.js';
 import { countOf, PELLO, pxwebCsv11re, sumOf } from '../../../test/statistics-files.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { HttpError } from '../../server/http/errors.js';
@@ -94,5 +95,37 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     expect(bands.find((b) => b.age_from === 0 && b.age_to === 120)?.count).toBe(sumOf(PELLO, 0, 100, 2018));
     await importPopulation(context.db, { name: '11re.csv', content: file });
     expect(await stored('854', 2018)).toEqual(bands);
+  });
+
+  it('takes an upload from the region\'s planner: its own municipalities only, every figure or none; refuses others and unreadable files', async () => {
+    const lappi = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    const upload = (client: ApiClient, body: Buffer, regionId = lappi.id) => client.request('POST', `/regions/${regionId}/population/import`, body, { 'content-type': 'application/octet-stream' });
+    // Pello is in Lappi; Helsinki is not.
+    const file = pxwebCsv11re({ separator: ',', areas: [PELLO, { code: '091', name: 'Helsinki' }], years: [2025] });
+
+    const student = new ApiClient(context.app);
+    await student.login('opiskelija.pello@tarjotin.example');
+    expect((await upload(student, file)).status).toBe(403);
+    expect((await upload(new ApiClient(context.app), file)).status).toBe(401);
+    expect(await stored('854', 2025)).toEqual([]);
+
+    const planner = new ApiClient(context.app);
+    await planner.login('suunnittelija.pello@tarjotin.example');
+    const otherRegion = await context.db.selectFrom('region').select('id').where('id', '<>', lappi.id).executeTakeFirstOrThrow();
+    expect((await upload(planner, file, otherRegion.id)).status).toBe(403);
+
+    const done = await upload(planner, file);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ written: 22, skippedOutsideRegion: 102, encoding: 'windows-1252' });
+    expect(done.body.notes.map((n: { code: string }) => n.code)).toEqual(['outside_region', 'older_ages_banded']);
+    expect((await stored('854', 2025)).length).toBe(22);
+    expect(await stored('091', 2025)).toEqual([]);
+
+    const picture = await upload(planner, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(picture.status).toBe(400);
+    expect(picture.body.error).toBe('unreadable_file');
+    const bad = await upload(planner, Buffer.from('municipality_code;year;age;count\n854;2026;16;12\n854;2026;17;-1\n'));
+    expect(bad.body).toMatchObject({ error: 'validation_failed', issues: [{ row: 3, code: 'negative_count' }] });
+    expect(await stored('854', 2026)).toEqual([]);
   });
 });

@@ -6,9 +6,10 @@ import { excerpt } from '../../server/http/excerpt.js';
 import { readFormerMunicipalities } from '../region/reference-data.js';
 import { readJsonStat } from './json-stat.js';
 import { areaReader } from './population-areas.js';
+import { PopulationFileError } from './population-dimensions.js';
 import { readPopulationCsv } from './population-csv.js';
 import { bandsToStore, figuresFromObservations, withMergersAdded } from './population-figures.js';
-import { OPEN_AGE, type PopulationFigure } from './population-rows.js';
+import { OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 const BATCH = 1000;
 
@@ -16,10 +17,12 @@ export interface PopulationImportResult {
   written: number;
   /** Figures for the whole country or a region in the file, which are not stored. */
   skippedAggregates: number;
+  /** Figures of municipalities outside the ones the import was limited to. */
+  skippedOutsideRegion: number;
   /** The encoding the file was read in. */
   encoding: TextEncoding;
   /** What the import did that a planner should know (months taken as years, ages banded). */
-  notes: string[];
+  notes: PopulationNote[];
 }
 
 /**
@@ -32,7 +35,12 @@ export interface PopulationImportResult {
 export async function importPopulation(
   db: Db,
   file: { name: string; content: Buffer },
-  options: { source?: string; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    source?: string;
+    /** Import only these municipalities' figures (a region's); the others are counted, not stored. */
+    onlyMunicipalities?: ReadonlySet<string>;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<PopulationImportResult> {
   const { text, encoding } = decodeText(file.content);
   const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi', 'name_sv', 'maakunta_name_fi']).execute();
@@ -41,11 +49,19 @@ export async function importPopulation(
   const { observations } = isJson ? readJsonStat(text) : readPopulationCsv(text);
   const { figures, skippedAggregates, notes } = figuresFromObservations(observations, areaOf);
 
-  const merged = withMergersAdded(figures);
-  const issues = figureIssues(merged, new Set(municipalities.map((m) => m.code)));
+  const codes = new Set(municipalities.map((m) => m.code));
+  const limit = options.onlyMunicipalities;
+  // Unknown areas stay in, so that they are reported; known ones outside the limit are left out.
+  const wanted = limit ? figures.filter((f) => !codes.has(f.municipalityCode) || limit.has(f.municipalityCode)) : figures;
+  const skippedOutsideRegion = figures.length - wanted.length;
+  if (skippedOutsideRegion > 0) notes.push({ code: 'outside_region', count: skippedOutsideRegion, message: `${skippedOutsideRegion} figures of municipalities outside the region were not imported.` });
+  if (wanted.length === 0) throw new PopulationFileError("the file has no figures for the region's municipalities");
+  const merged = withMergersAdded(wanted);
+  const issues = figureIssues(merged, codes);
   if (issues.length > 0) throw badRequest(issues.slice(0, 200), `${issues.length} problems in the file; nothing was imported`);
   const stored = bandsToStore(merged, notes);
-  if (merged.some((f) => f.joinedFrom)) notes.push(`Figures of former municipalities were added to the municipality each joined (${new Set(merged.filter((f) => f.joinedFrom).map((f) => f.joinedFrom)).size} of them).`);
+  const formers = new Set(wanted.flatMap((f) => (f.joinedFrom ? [f.joinedFrom] : []))).size;
+  if (formers > 0) notes.push({ code: 'former_municipalities', count: formers, message: `Figures of ${formers} former municipalities were added to the municipality each joined.` });
 
   const source = options.source ?? file.name;
   // A municipality's year is written in one transaction, several to a batch, giving way between
@@ -75,7 +91,7 @@ export async function importPopulation(
     options.onProgress?.(done, stored.length);
     await giveWay(started);
   }
-  return { written: stored.length, skippedAggregates, encoding, notes };
+  return { written: stored.length, skippedAggregates, skippedOutsideRegion, encoding, notes };
 }
 
 const isTotal = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo === OPEN_AGE;

@@ -15,6 +15,13 @@ export interface PopulationFigure {
 
 export const OPEN_AGE = 120;
 
+/** Something an import did that a planner should know, for its summary: a code the UI words, and the words for the CLI. */
+export interface PopulationNote {
+  code: 'year_end_months' | 'older_ages_banded' | 'totals_added' | 'former_municipalities' | 'outside_region';
+  count: number;
+  message: string;
+}
+
 /** The cohort projection reads single years up to this age; older ages are kept as one band. */
 export const LAST_PROJECTED_AGE = 19;
 

@@ -17,6 +17,7 @@ describe('CSV cells against formula injection (OWASP)', () => {
 
   it('applies to whole files', () => {
     const csv = writeCsv([{ a: '=1+1', b: 'ok' }], ['a', 'b']).toString('utf8');
-    expect(csv).toBe("\uFEFFa,b\n'=1+1,ok\n");
+    expect(csv).toBe("\uFEFFa;b\n'=1+1;ok\n");
+    expect(writeCsv([{ a: '=1+1', b: 'ok' }], ['a', 'b'], 'comma').toString('utf8')).toBe("\uFEFFa,b\n'=1+1,ok\n");
   });
 });

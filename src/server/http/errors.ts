@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/database-availability.js';
+import { UnreadableFileError } from '../files/unreadable-file-error.js';
 
 export interface FieldIssue {
   /** Dotted path of the offending input, e.g. `body.capacity`; in an import, the column name. */
@@ -49,6 +50,10 @@ const CONFLICT_CODES = new Set(['23505', '23514', '23503', '40P01', '40001']);
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpError) {
     return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+  }
+  // An uploaded file of the wrong kind, or broken: the message says what it is and what to send.
+  if (error instanceof UnreadableFileError) {
+    return reply.code(400).send({ error: 'unreadable_file', message: `The file cannot be read: ${error.message}`, issues: [] });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({

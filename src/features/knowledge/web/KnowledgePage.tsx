@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
+import { canUpdateRegionStatistics } from '../../auth/roles.js';
+import { PopulationImportPanel } from '../../population/web/PopulationImportPanel.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { MapSite } from '../../catalog/web/SitesMap.js';
@@ -73,23 +75,26 @@ export function KnowledgePage() {
           </p>
           <section aria-labelledby="shares-heading" className="panel">
             <h2 id="shares-heading">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</h2>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</caption>
-              <thead>
-                <tr><th scope="col">{t('knowledge.form')}</th>{(['30', '45', '60'] as const).map((m) => <th key={m} scope="col">{t('knowledge.within', { minutes: m })}</th>)}</tr>
-              </thead>
-              <tbody>
-                {(['lukio', 'vocational', 'any'] as const).map((form) => (
-                  <tr key={form}>
-                    <th scope="row">{t(`knowledge.class.${form}`)}</th>
-                    {(['30', '45', '60'] as const).map((m) => {
-                      const share = data.totals.share16to18Within[form][Number(m) as 30 | 45 | 60];
-                      return <td key={m}>{share === null ? '–' : `${Math.round(share * 100)} %`}</td>;
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {/* Focusable, so that a keyboard can scroll it on a narrow screen. */}
+            <div className="table-scroll" tabIndex={0}>
+              <table className="data-table">
+                <caption className="visually-hidden">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</caption>
+                <thead>
+                  <tr><th scope="col">{t('knowledge.form')}</th>{(['30', '45', '60'] as const).map((m) => <th key={m} scope="col">{t('knowledge.within', { minutes: m })}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {(['lukio', 'vocational', 'any'] as const).map((form) => (
+                    <tr key={form}>
+                      <th scope="row">{t(`knowledge.class.${form}`)}</th>
+                      {(['30', '45', '60'] as const).map((m) => {
+                        const share = data.totals.share16to18Within[form][Number(m) as 30 | 45 | 60];
+                        return <td key={m}>{share === null ? '–' : `${Math.round(share * 100)} %`}</td>;
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
 
           <section aria-labelledby="map-heading">
@@ -115,6 +120,8 @@ export function KnowledgePage() {
           </section>
 
           <IndicatorTable data={data} regionId={Number(regionId)} chosen={chosen} onChoose={setChosen} />
+
+          {user && canUpdateRegionStatistics(user, Number(regionId)) && <PopulationImportPanel regionId={Number(regionId)} onImported={indicators.reload} />}
 
           <details className="rules">
             <summary>{t('knowledge.methodTitle')}</summary>

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../server/db/database.js';
+import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
+import { idParam } from '../../server/http/input-schemas.js';
+import { requireUser } from '../auth/auth-plugin.js';
+import { canUpdateRegionStatistics } from '../auth/roles.js';
+import { importPopulation } from './population-import.js';
+
+/** A statistics download: a region's single-year table is well under a megabyte, the whole country's a few. */
+const POPULATION_BODY_LIMIT = 10 * 1024 * 1024;
+
+const importResult = z.object({
+  written: z.number().int(),
+  skippedAggregates: z.number().int(),
+  skippedOutsideRegion: z.number().int(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'windows-1252']),
+  notes: z.array(z.object({ code: z.enum(['year_end_months', 'older_ages_banded', 'totals_added', 'former_municipalities', 'outside_region']), count: z.number().int(), message: z.string() })),
+});
+
+export async function populationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  api.post(
+    '/regions/:id/population/import',
+    {
+      bodyLimit: POPULATION_BODY_LIMIT,
+      schema: {
+        tags: ['knowledge'],
+        summary: "Import population figures for the region's municipalities from a statistics file (PxWeb CSV or JSON-stat, Sotkanet or Paavo CSV); every figure or none",
+        params: z.object({ id: idParam }),
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const region = await db.selectFrom('region').select('id').where('id', '=', request.params.id).executeTakeFirst();
+      if (!region) throw notFound('Region');
+      if (!canUpdateRegionStatistics(user, region.id)) throw forbidden("Only the region's admins and planners import its statistics");
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or application/octet-stream' }]);
+      }
+      const municipalities = await db.selectFrom('region_municipality').select('municipality_code').where('region_id', '=', region.id).execute();
+      return importPopulation(
+        db,
+        { name: 'upload', content: request.body },
+        { source: `upload by ${user.email}`, onlyMunicipalities: new Set(municipalities.map((m) => m.municipality_code)) },
+      );
+    },
+  );
+}

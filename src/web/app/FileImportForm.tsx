@@ -1,0 +1,77 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'suomifi-ui-components';
+import { api, type ApiError } from './api.js';
+import { useErrorText } from './ErrorNotice.js';
+import { useAction } from './use-action.js';
+
+/**
+ * An import of a file the user picked: POSTs it to `path` as `contentType`, keeps the server's
+ * answer until the next import, and calls `onImported` after one went through.
+ */
+export function useFileImport<T>(request: (file: File) => { path: string; contentType: string }, onImported: () => void) {
+  const [result, setResult] = useState<T | null>(null);
+  const { busy, error, run } = useAction();
+  const importFile = (file: File) => {
+    setResult(null);
+    void run(async () => {
+      const { path, contentType } = request(file);
+      setResult(await api<T>(path, { method: 'POST', body: await file.arrayBuffer(), headers: { 'content-type': contentType } }));
+      onImported();
+    });
+  };
+  return { result, busy, error, importFile };
+}
+
+/**
+ * A panel to import a file: its heading and help, a file picker with an import button, and below
+ * it the outcome: `done` when the import went through, or the error with every problem the server
+ * named (its row and column, in the user's language where the problem has words here; the
+ * server's own words for a file it cannot read). `children` follow the outcome.
+ */
+export function FileImportForm(props: {
+  id: string;
+  heading: string;
+  help: string;
+  accept: string;
+  importing: Pick<ReturnType<typeof useFileImport>, 'busy' | 'error' | 'importFile'>;
+  done: ReactNode;
+  errorTitle?: (error: ApiError) => string | undefined;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [file, setFile] = useState<File | null>(null);
+  const { busy, error, importFile } = props.importing;
+  return (
+    <section aria-labelledby={`${props.id}-heading`} className={props.className ?? 'panel'}>
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      <p>{props.help}</p>
+      <div className="import-row">
+        <label htmlFor={props.id} className="file-label">{t('manage.chooseFile')}</label>
+        <input id={props.id} type="file" accept={props.accept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <Button onClick={() => file && importFile(file)} disabled={!file || busy}>{busy ? t('manage.importing') : t('manage.import')}</Button>
+      </div>
+      <div aria-live="polite">
+        {props.done}
+        {error && (
+          <div role="alert" className="import-errors">
+            <p><strong>{props.errorTitle?.(error) ?? errorText(error)}</strong></p>
+            {error.code === 'unreadable_file' && error.message && <p lang="en">{error.message}</p>}
+            {error.issues.length > 0 && (
+              <ul>
+                {error.issues.slice(0, 50).map((issue, i) => (
+                  <li key={i}>
+                    {issue.row ? t('manage.rowIssue', { row: issue.row, column: issue.path }) : issue.path}: {t(`issues.${issue.code}`, { defaultValue: issue.message })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {props.children}
+    </section>
+  );
+}
