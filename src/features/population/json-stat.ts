@@ -66,6 +66,16 @@ export function readJsonStat(text: string): { observations: Observation[] } {
   if (!time) throw new PopulationFileError('no time dimension (role "time", or a dimension named year, vuosi or kuukausi)');
 
   const codes = data.id.map((d) => codesOf(data.dimension[d]!.category));
+  // The cube's shape must be what its categories say: a size that is not would read past them.
+  data.id.forEach((d, i) => {
+    if (data.size[i] !== codes[i]!.length || codes[i]!.some((code) => typeof code !== 'string')) {
+      throw new PopulationFileError(`dimension "${d}" has ${codes[i]!.length} categories but size ${data.size[i]}; the file is broken`);
+    }
+  });
+  const cells = data.size.reduce((a, b) => a * b, 1);
+  if (Array.isArray(data.value) ? data.value.length !== cells : typeof data.value !== 'object' || data.value === null) {
+    throw new PopulationFileError(`the cube has ${cells} cells but ${Array.isArray(data.value) ? data.value.length : 'no'} values; the file is broken`);
+  }
   const labelOf = (d: string, code: string) => data.dimension[d]!.category.label?.[code] ?? code;
   const fixed = new Map<number, number>();
   data.id.forEach((d, i) => {
@@ -80,7 +90,7 @@ export function readJsonStat(text: string): { observations: Observation[] } {
   });
 
   const strides = data.size.map((_, i) => data.size.slice(i + 1).reduce((a, b) => a * b, 1));
-  const valueAt = (position: number) => (Array.isArray(data.value) ? data.value[position] : data.value?.[String(position)]) ?? null;
+  const valueAt = (position: number) => (Array.isArray(data.value) ? data.value[position] : data.value[String(position)]) ?? null;
   const [geoIndex, timeIndex, ageIndex] = [data.id.indexOf(geo), data.id.indexOf(time), age ? data.id.indexOf(age) : -1];
   const base = [...fixed].reduce((sum, [dim, category]) => sum + category * strides[dim]!, 0);
   const observations: Observation[] = [];

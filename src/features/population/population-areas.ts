@@ -36,6 +36,11 @@ export function areaReader(reference: AreaReference): (label: string) => Area {
     if (AGGREGATE.test(text)) return { kind: 'aggregate' };
     const coded = /^(?:KU)?(\d{1,3})(?:\s+\S.*)?$/i.exec(text);
     if (coded) return byCode(coded[1]!.padStart(3, '0'));
-    return byName.get(foldForSearch(text)) ?? { kind: 'unknown' };
+    // A bilingual label (`Maarianhamina - Mariehamn`) is either of its names.
+    for (const name of [text, ...text.split(/\s+[-–/]\s+/)]) {
+      const found = byName.get(foldForSearch(name));
+      if (found) return found;
+    }
+    return { kind: 'unknown' };
   };
 }

@@ -9,6 +9,8 @@ const AREA = /^(alue|area|område|kunta|kommun|municipality|municipality_code|ku
 const TIME = /^(vuosi|year|år|kuukausi|month|månad|vuosineljännes|neljännes|quarter|kvartal|aika|time|tid)$/i;
 const AGE = /^(ikä|ika|age|ålder|age_group|ikäryhmä|ikäluokka|åldersgrupp)$/i;
 const OTHER_DIMENSION = /^(sukupuoli|sex|kön|gender|tiedot|information|uppgifter)$/i;
+/** The count column of a long table (Sotkanet's `primary.value`); its other columns, such as a name, are not read. */
+const COUNT = /^(count|value|primary\.value|väestö|vaesto|population|lkm|väkiluku|antal)$/i;
 /** `2024`, `2024M12`, `2024Q4` in a column heading such as `2024 Väestö 31.12.` or `16-17 years, 2018 (HE)`. */
 const TIME_IN_HEADING = /(?:^|[\s,])(\d{4}(?:M\d{2}|Q[1-4])?)(?=$|[\s,])/i;
 const PARENTHESES = /\(([^)]*)\)/g;
@@ -47,20 +49,23 @@ export function readPopulationCsv(text: string): { observations: Observation[] }
   const first = rows[0]?.record ?? [];
 
   // Dimension columns: those named as one anywhere, and PxWeb's leading columns of labels whatever their language.
+  // A long table (a year column and a named count column) has no heading dimensions: its other columns are not read.
   const named = (h: string) => AREA.test(h) || TIME.test(h) || AGE.test(h) || OTHER_DIMENSION.test(h);
+  const countColumn = header.some((h) => TIME.test(h)) ? header.findIndex((h) => COUNT.test(h)) : -1;
   const label = (i: number) => !TIME_IN_HEADING.test(header[i]!) && first[i] !== undefined && /[^\d\s.,-]/.test(first[i]!);
   let leading = 0;
-  while (leading < header.length && (named(header[leading]!) || label(leading))) leading++;
+  while (countColumn < 0 && leading < header.length && (named(header[leading]!) || label(leading))) leading++;
   const isDimension = (i: number) => i < leading || named(header[i]!);
+  const isRead = (i: number) => countColumn < 0 || i === countColumn || named(header[i]!);
   const columnOf = (pattern: RegExp) => header.findIndex((h, i) => isDimension(i) && pattern.test(h));
   const [areaColumn, timeColumn, ageColumn] = [columnOf(AREA), columnOf(TIME), columnOf(AGE)];
   if (areaColumn < 0) {
     throw new PopulationFileError(`no municipality column: expected Alue, Kunta, Area or municipality_code among the columns (${excerpt(header.join(', '), 100)}); keep the area in the table when downloading`);
   }
 
-  for (const title of titles) for (const [, unit] of title.matchAll(PARENTHESES)) if (describesNonPersons(unit!)) throw new PopulationFileError(unitProblem(unit)!);
+  for (const title of titles) for (const [, unit] of title.matchAll(PARENTHESES)) refuseUnit(unit!);
   let values: ValueColumn[] = header.flatMap((h, index) => {
-    if (isDimension(index)) return [];
+    if (isDimension(index) || !isRead(index)) return [];
     const time = TIME_IN_HEADING.exec(h)?.[1];
     const rest = h.replace(PARENTHESES, ' ').replace(time ?? '\u0000', ' ').replace(/[\s,]+/g, ' ').trim();
     return [{ index, header: h, time, rest }];
@@ -83,7 +88,7 @@ export function readPopulationCsv(text: string): { observations: Observation[] }
     values = values.filter((v) => v.rest === chosen);
   }
   for (const v of values) {
-    for (const [, unit] of v.header.matchAll(PARENTHESES)) if (describesNonPersons(unit!)) throw new PopulationFileError(unitProblem(unit)!);
+    for (const [, unit] of v.header.matchAll(PARENTHESES)) refuseUnit(unit!);
     if (!agesInHeading && describesNonPersons(v.rest)) throw new PopulationFileError(`the column "${excerpt(v.header, 60)}" is not a number of persons; download a population table`);
   }
 
@@ -111,4 +116,10 @@ export function readPopulationCsv(text: string): { observations: Observation[] }
     }
   }
   return { observations };
+}
+
+/** A parenthesised unit (`(euroa)`, `(%)`) that says the figures are not people refuses the file. */
+function refuseUnit(unit: string) {
+  const problem = unitProblem(unit);
+  if (problem) throw new PopulationFileError(problem);
 }

@@ -27,10 +27,14 @@ export function categoryToUse(dimension: string, labels: readonly string[]): num
 const PERSONS = /^(lkm|lukumäärä|henkilöä|henkilöt|henkeä|hlöä?|persons?|people|number|count|antal|personer|st|kpl)\.?$/i;
 const NOT_PERSONS = /euro|€|\beur\b|%|prosent|percent|procent|‰|promille|keskiarvo|keski-ikä|average|mean|medel|\bvuotta\b|\bkm\b|km²|m²|\bm2\b|\bha\b|indeksi|index|suhde|ratio|osuus|share|andel|tulot|income|inkomst/i;
 
-/** Why figures in `unit` are not a count of people, or null when they are (or the unit says nothing). */
+/**
+ * Why figures in `unit` are not a count of people, or null when they may be: a unit that says
+ * persons (lkm, henkilöä, number of persons) or says nothing; any unit that names something else
+ * (euroa, %, keskiarvo, vuotta) is refused.
+ */
 export function unitProblem(unit: string | undefined): string | null {
   const text = (unit ?? '').trim();
-  if (text === '' || PERSONS.test(text)) return null;
+  if (text === '' || PERSONS.test(text) || !NOT_PERSONS.test(text)) return null;
   return `the figures are in "${text}", not a number of persons; download a population table (unit: lkm / persons)`;
 }
 

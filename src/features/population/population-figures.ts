@@ -65,7 +65,7 @@ export function figuresFromObservations(observations: readonly Observation[], ar
       count: parseCount(o.value),
     });
   }
-  if (subYear) notes.push({ code: 'year_end_months', count: otherPeriods, message: `Monthly or quarterly figures: each year's last month (quarter) is taken as its year-end population; ${otherPeriods} figures of other months were not used.` });
+  if (subYear) notes.push({ code: 'year_end_months', count: otherPeriods, message: `Monthly or quarterly figures: each year's last month or quarter is taken as its year-end population; ${otherPeriods} figures of other months or quarters were not used.` });
   if (figures.length === 0) {
     if (otherPeriods > 0) throw new PopulationFileError('the file has no year-end month (December) or last quarter to take a year\'s figure from');
     if (skippedAggregates > 0) throw new PopulationFileError(`the file has figures only for the whole country or regions (${skippedAggregates}); choose municipalities (Alue / Kunta) when downloading`);

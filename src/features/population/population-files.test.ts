@@ -101,7 +101,7 @@ describe('JSON-stat', () => {
     const file = read(monthlyJsonStat2([PELLO], ['2023M11', '2023M12', '2024M01', '2024M02']), 'kuukausi.json');
     expect(file.stored).toEqual([expect.objectContaining({ municipalityCode: '854', year: 2023, ageFrom: 0, ageTo: OPEN_AGE, count: 2000 + 854 + 12 })]);
     expect(file.notes[0]).toMatchObject({ code: 'year_end_months', count: 3 });
-    expect(file.notes[0]!.message).toMatch(/last month .* year-end population; 3 figures of other months were not used/);
+    expect(file.notes[0]!.message).toMatch(/last month or quarter is taken as its year-end population; 3 figures of other months or quarters were not used/);
   });
 
   it('refuses a monthly table without a December, and one whose unit is not persons', () => {
@@ -118,5 +118,31 @@ describe('JSON-stat', () => {
   it('explains a cube it cannot read', () => {
     expect(() => read('{"class":"collection"}', 'x.json')).toThrow(/not a JSON-stat dataset/);
     expect(() => read('{"dataset": 1', 'x.json')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('other shapes and broken files', () => {
+  it('reads a long table with the year as a column, headers in English or Swedish, and ignores a name column beside the code', () => {
+    const english = '"Area";"Age";"Sex";"Year";"Population 31 Dec"\r\n"Pello";"Total";"Total";"2024";"3210"\r\n"Pello";"Total";"Males";"2024";"1600"\r\n"Pello";"16";"Total";"2024";"40"\r\n';
+    expect(read(english).at('854', 2024, 0, OPEN_AGE)).toBe(3210);
+    expect(read(english).at('854', 2024, 16, 16)).toBe(40);
+    const swedish = '"Område";"Ålder";"Kön";"År";"Befolkning 31.12"\r\n"Övertorneå";"Totalt";"Totalt";"2024";"4000"\r\n';
+    expect(read(swedish).at('976', 2024, 0, OPEN_AGE)).toBe(4000);
+    expect(read('municipality_code;name;year;count\n854;Pello;2024;3300\n').at('854', 2024, 0, OPEN_AGE)).toBe(3300);
+  });
+
+  it('keeps a total the file gives even when its ages do not add up to it, and reads a bilingual area label', () => {
+    const file = '"Alue";"Ikä";"Vuosi";"Väestö"\r\n"Maarianhamina - Mariehamn";"Yhteensä";"2024";"11900"\r\n"Maarianhamina - Mariehamn";"16";"2024";"120"\r\n';
+    expect(read(file).at('478', 2024, 0, OPEN_AGE)).toBe(11900);
+  });
+
+  it('refuses a JSON-stat cube whose sizes do not match its categories or values', () => {
+    const cube = JSON.parse(monthlyJsonStat2([PELLO], ['2024M12']));
+    expect(() => read(JSON.stringify({ ...cube, size: [100_000_000, 1, 3, 1] }), 'x.json')).toThrow(/has 2 categories but size 100000000/);
+    expect(() => read(JSON.stringify({ ...cube, value: cube.value.slice(1) }), 'x.json')).toThrow(/cells but 5 values/);
+  });
+
+  it('accepts a JSON-stat unit that says persons in words', () => {
+    expect(read(monthlyJsonStat2([PELLO], ['2024M12'], 'number of persons'), 'x.json').at('854', 2024, 0, OPEN_AGE)).toBe(2000 + 854 + 12);
   });
 });

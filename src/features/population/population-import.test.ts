@@ -128,4 +128,20 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     expect(bad.body).toMatchObject({ error: 'validation_failed', issues: [{ row: 3, code: 'negative_count' }] });
     expect(await stored('854', 2026)).toEqual([]);
   });
+
+  it('replaces only the stored ages a file covers, and reports years, ages and counts the table cannot hold', async () => {
+    // Ylitornio 2018 has Paavo's bands; a file of the 16- and 17-year-olds replaces the 16–17 band only.
+    const before = await stored('976', 2018);
+    expect(before.some((b) => b.age_from === 16 && b.age_to === 17)).toBe(true);
+    const file = 'municipality_code;year;age;count\n976;2018;16;41\n976;2018;17;43\n';
+    await importPopulation(context.db, { name: 'some-ages.csv', content: Buffer.from(file) });
+    const after = await stored('976', 2018);
+    expect(after.filter((b) => b.age_from === 16 || b.age_from === 17).map((b) => [b.age_from, b.age_to, b.count])).toEqual([[16, 16, 41], [17, 17, 43]]);
+    expect(after.filter((b) => b.age_from !== 16 && b.age_from !== 17)).toEqual(before.filter((b) => !(b.age_from === 16 && b.age_to === 17)));
+
+    const bad = 'municipality_code;year;age;count\n854;2150;16;1\n854;2027;130;5\n854;2027;19-16;5\n854;2027;18;3000000000\n';
+    const error = (await importPopulation(context.db, { name: 'bad.csv', content: Buffer.from(bad) }).catch((e: unknown) => e)) as HttpError;
+    expect(error.issues.map((i) => [i.row, i.code])).toEqual([[2, 'year_out_of_range'], [3, 'age_out_of_range'], [4, 'age_out_of_range'], [5, 'count_too_large']]);
+    expect(await stored('854', 2027)).toEqual([]);
+  });
 });

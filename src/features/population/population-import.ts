@@ -3,6 +3,7 @@ import { giveWay } from '../../server/db/give-way.js';
 import { decodeText, type TextEncoding } from '../../server/files/text-encoding.js';
 import { badRequest, type FieldIssue } from '../../server/http/errors.js';
 import { excerpt } from '../../server/http/excerpt.js';
+import { INT4_MAX } from '../../server/http/input-schemas.js';
 import { readFormerMunicipalities } from '../region/reference-data.js';
 import { readJsonStat } from './json-stat.js';
 import { areaReader } from './population-areas.js';
@@ -12,6 +13,8 @@ import { bandsToStore, figuresFromObservations, withMergersAdded } from './popul
 import { OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 const BATCH = 1000;
+/** The years the table holds (its check constraint): statistics of the past century, projections of this one. */
+const [FIRST_YEAR, LAST_YEAR] = [1900, 2100];
 
 export interface PopulationImportResult {
   written: number;
@@ -72,13 +75,24 @@ export async function importPopulation(
   for (const batch of batches) {
     const started = performance.now();
     await db.transaction().execute(async (tx) => {
-      const withAges = new Map(batch.filter((f) => !isTotal(f)).map((f) => [`${f.municipalityCode}/${f.year}`, [f.municipalityCode, f.year!] as const]));
-      if (withAges.size > 0) {
-        // The file's ages of a year replace the ages stored for it, which may be banded differently.
+      // The file's ages of a year replace the stored bands they overlap (which may be banded differently,
+      // such as Paavo's): a file of the 16- to 18-year-olds leaves the other ages as they were.
+      const ranges = new Map<string, { code: string; year: number; from: number; to: number }>();
+      for (const f of batch.filter((b) => !isTotal(b))) {
+        const key = `${f.municipalityCode}/${f.year}`;
+        const range = ranges.get(key);
+        ranges.set(key, { code: f.municipalityCode, year: f.year!, from: Math.min(range?.from ?? f.ageFrom, f.ageFrom), to: Math.max(range?.to ?? f.ageTo, f.ageTo) });
+      }
+      if (ranges.size > 0) {
         await tx
           .deleteFrom('population')
-          .where((eb) => eb(eb.refTuple('municipality_code', 'year'), 'in', [...withAges.values()].map(([code, year]) => eb.tuple(code, year))))
-          .where((eb) => eb.not(eb.and([eb('age_from', '=', 0), eb('age_to', '=', OPEN_AGE)])))
+          .where((eb) =>
+            eb.or(
+              [...ranges.values()].map((r) =>
+                eb.and([eb('municipality_code', '=', r.code), eb('year', '=', r.year), eb('age_from', '<=', r.to), eb('age_to', '>=', r.from), eb.not(eb.and([eb('age_from', '=', 0), eb('age_to', '=', OPEN_AGE)]))]),
+              ),
+            ),
+          )
           .execute();
       }
       await tx
@@ -120,11 +134,14 @@ function figureIssues(figures: PopulationFigure[], codes: ReadonlySet<string>): 
     const issue = (path: string, code: string, message: string) => issues.push({ row: f.row, path, code, message: `${excerpt(f.at, 80)}: ${message}` });
     if (!codes.has(f.municipalityCode)) issue('municipality', 'unknown_municipality', `unknown municipality "${excerpt(f.municipalityCode)}"`);
     if (f.year === null) issue('year', 'missing_year', 'the year is missing');
+    else if (f.year < FIRST_YEAR || f.year > LAST_YEAR) issue('year', 'year_out_of_range', `the year ${f.year} is not between ${FIRST_YEAR} and ${LAST_YEAR}`);
     if (f.ageFrom < 0) issue('age', 'unknown_age', 'the age band is not readable');
+    else if (f.ageTo < f.ageFrom || f.ageTo > OPEN_AGE) issue('age', 'age_out_of_range', `the ages ${f.ageFrom}–${f.ageTo} are not a band within 0–${OPEN_AGE}`);
     if (f.count === null) issue('count', 'missing_count', 'the count is missing');
     else if (Number.isNaN(f.count)) issue('count', 'not_a_number', 'the count is not a number');
     else if (!Number.isInteger(f.count)) issue('count', 'not_integer', `the count ${f.count} is not a whole number`);
     else if (f.count < 0) issue('count', 'negative_count', `the count ${f.count} is negative`);
+    else if (f.count > INT4_MAX) issue('count', 'count_too_large', `the count ${f.count} is larger than any population`);
     const key = `${f.municipalityCode}/${f.year}/${f.ageFrom}-${f.ageTo}`;
     if (seen.has(key)) issue('count', 'duplicate', `a second figure for ${key}`);
     seen.add(key);

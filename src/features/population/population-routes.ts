@@ -6,6 +6,7 @@ import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
 import { idParam } from '../../server/http/input-schemas.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { canUpdateRegionStatistics } from '../auth/roles.js';
+import { recordAudit } from '../privacy/audit-log.js';
 import { importPopulation } from './population-import.js';
 
 /** A statistics download: a region's single-year table is well under a megabyte, the whole country's a few. */
@@ -29,7 +30,7 @@ export async function populationRoutes(app: FastifyInstance, { db }: { db: Db })
       bodyLimit: POPULATION_BODY_LIMIT,
       schema: {
         tags: ['knowledge'],
-        summary: "Import population figures for the region's municipalities from a statistics file (PxWeb CSV or JSON-stat, Sotkanet or Paavo CSV); every figure or none",
+        summary: "Import population figures for the region's municipalities from a statistics file (PxWeb CSV or JSON-stat, Sotkanet or Paavo CSV); every figure is checked first, and a file with any problem changes nothing",
         params: z.object({ id: idParam }),
         response: { 200: importResult },
       },
@@ -43,11 +44,14 @@ export async function populationRoutes(app: FastifyInstance, { db }: { db: Db })
         throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or application/octet-stream' }]);
       }
       const municipalities = await db.selectFrom('region_municipality').select('municipality_code').where('region_id', '=', region.id).execute();
-      return importPopulation(
+      // Who uploaded goes to the audit trail (by id), not into the national table beside the figures.
+      const result = await importPopulation(
         db,
         { name: 'upload', content: request.body },
-        { source: `upload by ${user.email}`, onlyMunicipalities: new Set(municipalities.map((m) => m.municipality_code)) },
+        { source: `upload for region ${region.id}`, onlyMunicipalities: new Set(municipalities.map((m) => m.municipality_code)) },
       );
+      await recordAudit(db, { kind: 'person', user }, 'import_population', { regionId: region.id, detail: { written: result.written } });
+      return result;
     },
   );
 }

@@ -15,7 +15,8 @@ export type AuditAction =
   | 'export_person_data'
   | 'erase_person'
   | 'backup'
-  | 'restore';
+  | 'restore'
+  | 'import_population';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

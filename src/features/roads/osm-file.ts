@@ -90,6 +90,9 @@ export async function readOsmRoads(path: string, onProgress?: Progress): Promise
     } catch (error) {
       if (compression) throw new OsmFileError(`the ${compression} compression is broken: ${(error as Error).message ?? error}`);
       throw error;
+    } finally {
+      // A reader that stopped early (a broken file) leaves no file open.
+      file.destroy();
     }
   }
   if (read === 'xml') await readXml(chunks(), roads);

@@ -19,5 +19,8 @@ describe('CSV cells against formula injection (OWASP)', () => {
     const csv = writeCsv([{ a: '=1+1', b: 'ok' }], ['a', 'b']).toString('utf8');
     expect(csv).toBe("\uFEFFa;b\n'=1+1;ok\n");
     expect(writeCsv([{ a: '=1+1', b: 'ok' }], ['a', 'b'], 'comma').toString('utf8')).toBe("\uFEFFa,b\n'=1+1,ok\n");
+    // Decimals as Finnish and Swedish Excel reads them when it reads semicolons.
+    expect(writeCsv([{ a: 12.3, b: -0.5, c: 4 }], ['a', 'b', 'c']).toString('utf8')).toBe('\uFEFFa;b;c\n12,3;-0,5;4\n');
+    expect(writeCsv([{ a: 12.3 }], ['a'], 'comma').toString('utf8')).toBe('\uFEFFa\n12.3\n');
   });
 });

@@ -19,10 +19,12 @@ export const csvSeparatorSchema = z.enum(['semicolon', 'comma']).default('semico
 
 /**
  * Rows as CSV: UTF-8 with a byte-order mark (which Excel needs for ä, ö, å), every cell that a
- * spreadsheet would run as a formula neutralised.
+ * spreadsheet would run as a formula neutralised, decimals with a comma when the separator is `;`.
  */
 export function writeCsv(rows: readonly object[], columns: readonly TableColumn[], separator: CsvSeparator = 'semicolon'): Buffer {
-  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutraliseFormula(value)])));
+  // Excel in a Finnish or Swedish locale, which the semicolon is for, reads `12.3` as a date: decimals get a comma there.
+  const cell = (value: unknown) => (separator === 'semicolon' && typeof value === 'number' && !Number.isInteger(value) ? String(value).replace('.', ',') : neutraliseFormula(value));
+  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)])));
   const delimiter = separator === 'comma' ? ',' : ';';
   return Buffer.from('\uFEFF' + stringify(safe, { header: true, columns: [...columns], delimiter }), 'utf8');
 }

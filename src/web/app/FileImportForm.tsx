@@ -66,6 +66,7 @@ export function FileImportForm(props: {
                     {issue.row ? t('manage.rowIssue', { row: issue.row, column: issue.path }) : issue.path}: {t(`issues.${issue.code}`, { defaultValue: issue.message })}
                   </li>
                 ))}
+                {error.issues.length > 50 && <li>{t('manage.moreIssues', { count: error.issues.length - 50 })}</li>}
               </ul>
             )}
           </div>
