@@ -94,6 +94,12 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const broken = await upload(client, Buffer.from('not a workbook'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(broken.status).toBe(400);
     expect(broken.body.error).toBe('unreadable_file');
+    // An empty file, a header alone and random bytes hold no offerings: refused, not "0 created".
+    for (const nothing of [Buffer.alloc(0), Buffer.from(`${HEADER}\n`), Buffer.from([0x8f, 0x02, 0xff, 0x10, 0x41])]) {
+      const refused = await upload(client, nothing);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toBe('empty_file');
+    }
   });
 
   it('refuses an import by a student and an update of another provider\'s offering', async () => {

@@ -31,9 +31,10 @@ export async function readOfferingFile(content: Buffer, format: OfferingFileForm
       .map(([column]) => ({ path: column, row: FIRST_DATA_ROW + i, code: 'nul_character', message: 'contains a NUL character' })),
   );
   if (withNul.length > 0) throw badRequest(withNul.slice(0, 200), `${withNul.length} cells hold a NUL character; nothing was imported`);
+  if (records.length === 0) throw new HttpError(400, 'empty_file', 'The file holds no offerings: a header row and at least one row are needed');
   const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (records.length > 0 && missing.length > 0) {
+  if (missing.length > 0) {
     throw badRequest(
       missing.map((column) => ({ path: column, row: 1, code: 'missing_column', message: `column ${column} is missing` })),
       'The file lacks required columns; nothing was imported',

@@ -110,10 +110,15 @@ function modelOf(models: readonly (TravelModel | 'mixed' | null)[]): TravelModel
   return [...distinct][0] ?? null;
 }
 
-/** The cohorts of one municipality from its latest age data, projected with its own history. */
+/**
+ * The cohorts of one municipality from its latest age data that covers every age up to 19 (a file
+ * of only some ages, such as the 16- and 17-year-olds, does not make a year the base: the ages it
+ * lacks would count as nobody), else its latest age data; projected with its own history.
+ */
 function cohortsOf(rows: { year: number; age_from: number; age_to: number; count: number }[]) {
   const bands = rows.filter((r) => !(r.age_from === 0 && r.age_to === OPEN_AGE) && r.age_from <= 19);
-  const baseYear = Math.max(...bands.map((b) => b.year));
+  const complete = [...new Set(bands.map((b) => b.year))].filter((year) => coversYoungAges(bands.filter((b) => b.year === year)));
+  const baseYear = Math.max(...(complete.length > 0 ? complete : bands.map((b) => b.year)));
   if (!Number.isFinite(baseYear)) return null;
   const ages = singleYearAges(bands.filter((b) => b.year === baseYear).map((b) => ({ from: b.age_from, to: b.age_to, count: b.count })), 19);
   const change = annualChangeRate(rows.filter((r) => r.age_from === 0 && r.age_to === OPEN_AGE).map((r) => ({ year: r.year, count: r.count })));
@@ -131,4 +136,14 @@ function sumProjections(projections: Record<string, number>[]): Record<string, n
   const total: Record<string, number> = {};
   for (const p of projections) for (const [year, n] of Object.entries(p)) total[year] = (total[year] ?? 0) + n;
   return total;
+}
+
+/** Do a year's bands cover every age from 0 to 19, each once? */
+function coversYoungAges(bands: readonly { age_from: number; age_to: number }[]): boolean {
+  let next = 0;
+  for (const band of [...bands].sort((a, b) => a.age_from - b.age_from)) {
+    if (band.age_from !== next) return false;
+    next = band.age_to + 1;
+  }
+  return next > 19;
 }

@@ -139,6 +139,15 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     expect(after.filter((b) => b.age_from === 16 || b.age_from === 17).map((b) => [b.age_from, b.age_to, b.count])).toEqual([[16, 16, 41], [17, 17, 43]]);
     expect(after.filter((b) => b.age_from !== 16 && b.age_from !== 17)).toEqual(before.filter((b) => !(b.age_from === 16 && b.age_to === 17)));
 
+    // The knowledge base keeps projecting from the last year with every young age, not from the partial one.
+    const pello = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    const partial = 'municipality_code;year;age;count\n976;2030;16;41\n976;2030;17;43\n';
+    await importPopulation(context.db, { name: 'partial.csv', content: Buffer.from(partial) });
+    const { body } = await new ApiClient(context.app).get(`/regions/${pello.id}/indicators`);
+    const ylitornio = body.municipalities.find((m: { code: string }) => m.code === '976');
+    expect(ylitornio.cohortYear).not.toBe(2030);
+    expect(ylitornio.cohort16to18).toBeGreaterThan(84);
+
     const bad = 'municipality_code;year;age;count\n854;2150;16;1\n854;2027;130;5\n854;2027;19-16;5\n854;2027;18;3000000000\n';
     const error = (await importPopulation(context.db, { name: 'bad.csv', content: Buffer.from(bad) }).catch((e: unknown) => e)) as HttpError;
     expect(error.issues.map((i) => [i.row, i.code])).toEqual([[2, 'year_out_of_range'], [3, 'age_out_of_range'], [4, 'age_out_of_range'], [5, 'count_too_large']]);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
+import { badRequest, forbidden, HttpError, notFound } from '../../server/http/errors.js';
 import { idParam } from '../../server/http/input-schemas.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { canUpdateRegionStatistics } from '../auth/roles.js';
@@ -40,9 +40,8 @@ export async function populationRoutes(app: FastifyInstance, { db }: { db: Db })
       const region = await db.selectFrom('region').select('id').where('id', '=', request.params.id).executeTakeFirst();
       if (!region) throw notFound('Region');
       if (!canUpdateRegionStatistics(user, region.id)) throw forbidden("Only the region's admins and planners import its statistics");
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or application/octet-stream' }]);
-      }
+      if (!Buffer.isBuffer(request.body)) throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or application/octet-stream' }]);
+      if (request.body.length === 0) throw new HttpError(400, 'empty_file', 'The file is empty');
       const municipalities = await db.selectFrom('region_municipality').select('municipality_code').where('region_id', '=', region.id).execute();
       // Who uploaded goes to the audit trail (by id), not into the national table beside the figures.
       const result = await importPopulation(
