@@ -101,13 +101,14 @@ try {
       req.on('error', reject);
       req.end(payload);
     });
-  /** Signs in through the product's login, as the sign-in page does. */
-  const signIn = async (email: string, password: string, forwardedFor: string): Promise<Client | null> => {
+  /** Signs in through the product's login, as the sign-in page does: the answer, and the session it gave. */
+  const signIn = async (email: string, password: string, forwardedFor: string) => {
     const answer = await post('/auth/login', null, { email, password }, forwardedFor);
-    return answer.status === 200 && answer.cookie && answer.body.csrfToken ? { cookie: answer.cookie, csrf: answer.body.csrfToken } : null;
+    const client: Client | null = answer.status === 200 && answer.cookie && answer.body.csrfToken ? { cookie: answer.cookie, csrf: answer.body.csrfToken } : null;
+    return { answer, client };
   };
-  const counsellor = (await signIn('opo.pello@tarjotin.example', DEMO_PASSWORD, '10.0.0.1'))!;
-  const host = (await signIn('koordinaattori.lappia@tarjotin.example', DEMO_PASSWORD, '10.0.0.2'))!;
+  const counsellor = (await signIn('opo.pello@tarjotin.example', DEMO_PASSWORD, '10.0.0.1')).client!;
+  const host = (await signIn('koordinaattori.lappia@tarjotin.example', DEMO_PASSWORD, '10.0.0.2')).client!;
   const random = seededRandom(2000);
 
   type Answer = { status: number; body: { id?: number; status?: string } };
@@ -164,9 +165,9 @@ try {
       await new Promise((resolve) => setTimeout(resolve, random.next() * WINDOW_MS));
       let client: Client | null = null;
       await timedPost(signIns, async () => {
-        const answer = await post('/auth/login', null, { email: `rush${i}@bench.example`, password: PASSWORD }, `10.${1 + (i % SCHOOL_NETWORKS)}.0.1`);
-        if (answer.status === 200 && answer.cookie && answer.body.csrfToken) client = { cookie: answer.cookie, csrf: answer.body.csrfToken };
-        return answer;
+        const signedIn = await signIn(`rush${i}@bench.example`, PASSWORD, `10.${1 + (i % SCHOOL_NETWORKS)}.0.1`);
+        client = signedIn.client;
+        return signedIn.answer;
       });
       if (client) await timedPost(asks, () => post('/enrolments', client, { offeringId: random.pick(offerings).id }));
       bar.increment();

@@ -1,6 +1,6 @@
 import type { Area } from './population-areas.js';
 import { PopulationFileError } from './population-dimensions.js';
-import { LAST_PROJECTED_AGE, OPEN_AGE, parseAgeBand, parseCount, type PopulationFigure, type PopulationNote } from './population-rows.js';
+import { isTotalFigure, LAST_PROJECTED_AGE, municipalityYearOf, OPEN_AGE, parseAgeBand, parseCount, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 /** One value of a statistics file as the file gives it: its area, time and age labels. */
 export interface Observation {
@@ -74,12 +74,10 @@ export function figuresFromObservations(observations: readonly Observation[], ar
   return { figures, skippedAggregates, notes };
 }
 
-const pairKey = (f: PopulationFigure) => `${f.municipalityCode}/${f.year}`;
-const isTotal = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo === OPEN_AGE;
 
 /** Figures of former municipalities are added to the municipality they joined. */
 export function withMergersAdded(figures: readonly PopulationFigure[]): PopulationFigure[] {
-  const key = (f: PopulationFigure) => `${pairKey(f)}/${f.ageFrom}-${f.ageTo}`;
+  const key = (f: PopulationFigure) => `${municipalityYearOf(f)}/${f.ageFrom}-${f.ageTo}`;
   const result = figures.filter((f) => !f.joinedFrom);
   const index = new Map(result.map((f, i) => [key(f), i]));
   for (const moved of figures.filter((f) => f.joinedFrom)) {
@@ -98,16 +96,16 @@ export function withMergersAdded(figures: readonly PopulationFigure[]): Populati
 export function bandsToStore(figures: readonly PopulationFigure[], notes: PopulationNote[]): PopulationFigure[] {
   const byPair = new Map<string, PopulationFigure[]>();
   for (const f of figures) {
-    const pair = byPair.get(pairKey(f));
+    const pair = byPair.get(municipalityYearOf(f));
     if (pair) pair.push(f);
-    else byPair.set(pairKey(f), [f]);
+    else byPair.set(municipalityYearOf(f), [f]);
   }
   const result: PopulationFigure[] = [];
   let summedOlder = 0;
   let totalsAdded = 0;
   for (const pair of byPair.values()) {
-    const total = pair.find(isTotal);
-    const bands = pair.filter((f) => !isTotal(f)).sort((a, b) => a.ageFrom - b.ageFrom);
+    const total = pair.find(isTotalFigure);
+    const bands = pair.filter((f) => !isTotalFigure(f)).sort((a, b) => a.ageFrom - b.ageFrom);
     const older = bands.filter((b) => b.ageFrom > LAST_PROJECTED_AGE);
     const kept = bands.filter((b) => b.ageFrom <= LAST_PROJECTED_AGE);
     if (older.length > 1 && contiguous(older)) {

@@ -10,7 +10,7 @@ import { areaReader } from './population-areas.js';
 import { PopulationFileError } from './population-dimensions.js';
 import { readPopulationCsv } from './population-csv.js';
 import { bandsToStore, figuresFromObservations, withMergersAdded } from './population-figures.js';
-import { OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
+import { isTotalFigure, municipalityYearOf, OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 const BATCH = 1000;
 /** The years the table holds (its check constraint): statistics of the past century, projections of this one. */
@@ -78,8 +78,8 @@ export async function importPopulation(
       // The file's ages of a year replace the stored bands they overlap (which may be banded differently,
       // such as Paavo's): a file of the 16- to 18-year-olds leaves the other ages as they were.
       const ranges = new Map<string, { code: string; year: number; from: number; to: number }>();
-      for (const f of batch.filter((b) => !isTotal(b))) {
-        const key = `${f.municipalityCode}/${f.year}`;
+      for (const f of batch.filter((b) => !isTotalFigure(b))) {
+        const key = municipalityYearOf(f);
         const range = ranges.get(key);
         ranges.set(key, { code: f.municipalityCode, year: f.year!, from: Math.min(range?.from ?? f.ageFrom, f.ageFrom), to: Math.max(range?.to ?? f.ageTo, f.ageTo) });
       }
@@ -107,8 +107,6 @@ export async function importPopulation(
   }
   return { written: stored.length, skippedAggregates, skippedOutsideRegion, encoding, notes };
 }
-
-const isTotal = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo === OPEN_AGE;
 
 /** Batches of about BATCH figures that never split a municipality's year. */
 function batchesOfWholeYears(figures: readonly PopulationFigure[]): PopulationFigure[][] {

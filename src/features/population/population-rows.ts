@@ -22,6 +22,12 @@ export interface PopulationNote {
   message: string;
 }
 
+/** A figure's municipality and year: the unit a file's figures replace what is stored by. */
+export const municipalityYearOf = (f: PopulationFigure) => `${f.municipalityCode}/${f.year}`;
+
+/** Is the figure a total over every age (0–120)? */
+export const isTotalFigure = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo === OPEN_AGE;
+
 /** The cohort projection reads single years up to this age; older ages are kept as one band. */
 export const LAST_PROJECTED_AGE = 19;
 

@@ -92,12 +92,15 @@ export async function upsertMunicipalities(db: Db, rows: Insertable<Municipality
     .execute();
 }
 
-/** Former municipalities and the one each joined (data/reference/municipal_mergers.csv). */
-export function readFormerMunicipalities(): { code: string; nameFi: string; nameSv: string; joinedCode: string }[] {
-  return parseCsv(readReferenceFile('municipal_mergers.csv')).map((row) => ({
+type FormerMunicipality = { code: string; nameFi: string; nameSv: string; joinedCode: string };
+let formerMunicipalities: FormerMunicipality[] | undefined;
+
+/** Former municipalities and the one each joined (data/reference/municipal_mergers.csv), read once. */
+export function readFormerMunicipalities(): readonly FormerMunicipality[] {
+  return (formerMunicipalities ??= parseCsv(readReferenceFile('municipal_mergers.csv')).map((row) => ({
     code: row['former_code']!,
     nameFi: row['name_fi']!,
     nameSv: row['name_sv']!,
     joinedCode: row['joined_code']!,
-  }));
+  })));
 }
