@@ -33,6 +33,8 @@ interface ValueColumn {
  * Areas are labels here (codes, names); the caller resolves them.
  */
 export function readPopulationCsv(text: string): { observations: Observation[] } {
+  // Control characters are in no CSV: a binary file is named as not text, not read as columns of garbage.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new PopulationFileError('the file is not text: expected a CSV or JSON-stat file as downloaded');
   const { delimiter, headerLine } = detectCsvLayout(text);
   const titles = text.split(/\r\n|\n|\r/, headerLine).filter((line) => line.trim() !== '');
   let records: { record: string[]; info: { lines: number } }[];

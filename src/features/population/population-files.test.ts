@@ -91,6 +91,10 @@ describe('PxWeb CSV of table 11re', () => {
     expect(() => read(euros)).toThrow(/euroa/);
   });
 
+  it('names a binary file as not text instead of listing its bytes as columns', () => {
+    expect(() => read(Buffer.from([0x8f, 0x02, 0xff, 0x10, 0x41, 0x3b, 0x00, 0x07]))).toThrow(/^the file is not text/);
+  });
+
   it('refuses a table without an area column, naming the columns it has', () => {
     expect(() => read('"Vuosi";"Väestö"\r\n"2024";"5600000"\r\n')).toThrow(/no municipality column/);
   });
