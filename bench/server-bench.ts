@@ -20,7 +20,7 @@ export interface ServerBench {
   /** Writes what the run needs; the server then starts without loading the demo region itself. */
   prepare?: (config: DatabaseConfig) => Promise<void>;
   /** Returns whether every target was met. */
-  measure: (server: ServerProcess) => Promise<boolean>;
+  measure: (server: ServerProcess, engine: Engine) => Promise<boolean>;
 }
 
 export async function runServerBench(bench: ServerBench, defaultEngines: Engine[] = ['postgres', 'pglite']) {
@@ -53,7 +53,7 @@ async function onEngine(bench: ServerBench, engine: Engine): Promise<boolean> {
     }
     const server = await startServer(env);
     try {
-      return await bench.measure(server);
+      return await bench.measure(server, engine);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -74,6 +74,14 @@ export async function timed(call: () => Promise<Response>): Promise<{ ms: number
   } catch {
     return { ms: performance.now() - started, status: 0 };
   }
+}
+
+/** A line of latencies: count, p50/p95/p99/max and the answers that were not 200. */
+export function describeLatencies(results: { ms: number; status: number }[]) {
+  const stats = summarize(results.map((r) => r.ms));
+  const failures = results.filter((r) => r.status !== 200).length;
+  const line = `p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; not 200: ${failures}`;
+  return { stats, failures, line };
 }
 
 /** Prints a line of latencies against a p99 target; passes when p99 meets it and every answer was 200. */

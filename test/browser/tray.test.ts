@@ -60,12 +60,18 @@ describe('the course tray in a browser', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('answers "what can I study living in Pello" grouped by form and field', async () => {
-    const page = await harness.newPage();
+  it('answers "what can I study living in Pello" grouped by form and field, on a phone', async () => {
+    const page = await harness.newPage({ phone: true });
     await page.goto('/living-in?home=854&maxMinutes=60');
     await page.getByRole('heading', { name: /Lukiokoulutus/ }).waitFor();
     await page.getByRole('heading', { name: /Ammatillinen koulutus/ }).waitFor();
     expect(await page.locator('main').textContent()).toMatch(/toteutusta, joihin pääset kunnasta Pello enintään 60 minuutissa/);
+    const field = page.locator('.living-field').first();
+    const [count] = /\((\d+)\)/.exec((await field.locator('summary').textContent())!)!.slice(1);
+    await field.locator('summary').click();
+    await field.locator('li a').first().waitFor();
+    expect(await field.locator('li').count()).toBe(Math.min(Number(count), 25));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolations(page);
   });
 

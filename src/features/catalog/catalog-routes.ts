@@ -10,7 +10,7 @@ import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { CONTENT_TYPES, writeOfferingFile } from './offering-export.js';
 import { importOfferings, readOfferingFile } from './offering-import.js';
 import { offeringCreateSchema, offeringPatchSchema } from './offering-schema.js';
-import { findOffering, offeringSearchSchema, searchOfferingSites, searchOfferings } from './offering-search.js';
+import { countOfferingGroups, findOffering, offeringSearchSchema, searchOfferingSites, searchOfferings, type OfferingSearch } from './offering-search.js';
 import { createOffering, managedProvider, updateOffering } from './offering-writes.js';
 import { canSeeOffering, requireWithdrawnListing } from './offering-visibility.js';
 import { listCourses, listOrganizations, listSites } from './catalog-queries.js';
@@ -35,31 +35,31 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     (_request, body, done) => done(null, body),
   );
 
-  api.get(
-    '/offerings',
-    {
-      schema: {
-        tags: ['tray'],
-        summary: 'Search the course tray',
-        description:
-          'With `home` and `maxMinutes`, only offerings reachable from the home municipality within that time, plus every remote and online offering. ' +
-          '`includeWithdrawn` lists withdrawn offerings too, only to those who manage the `provider` filtered by (403 otherwise).',
-        querystring: offeringSearchSchema,
-      },
-    },
-    async (request) => {
+  /** A read of the tray by a search's filters: withdrawn offerings only for those who manage the provider. */
+  const searchRoute = (path: string, summary: string, description: string, answer: (search: OfferingSearch) => Promise<unknown>) =>
+    api.get(path, { schema: { tags: ['tray'], summary, description, querystring: offeringSearchSchema } }, async (request) => {
       if (request.query.includeWithdrawn) await requireWithdrawnListing(db, request.user, request.query.provider);
-      return searchOfferings(db, travelTimes, request.query);
-    },
-  );
+      return answer(request.query);
+    });
 
-  api.get(
+  searchRoute(
+    '/offerings',
+    'Search the course tray',
+    'With `home` and `maxMinutes`, only offerings reachable from the home municipality within that time, plus every remote and online offering. ' +
+      '`includeWithdrawn` lists withdrawn offerings too, only to those who manage the `provider` filtered by (403 otherwise).',
+    (search) => searchOfferings(db, travelTimes, search),
+  );
+  searchRoute(
     '/offerings/sites',
-    { schema: { tags: ['tray'], summary: 'Sites of the matching offerings, for the map', querystring: offeringSearchSchema } },
-    async (request) => {
-      if (request.query.includeWithdrawn) await requireWithdrawnListing(db, request.user, request.query.provider);
-      return { items: await searchOfferingSites(db, travelTimes, request.query) };
-    },
+    'Sites of the matching offerings, for the map',
+    'At most 100 sites: with `home`, the nearest that hold matches (within `maxMinutes`); without, those of the first 3,000 matches. `complete` is false when sites were left out.',
+    (search) => searchOfferingSites(db, travelTimes, search),
+  );
+  searchRoute(
+    '/offerings/groups',
+    'Matching offerings counted by education form and field',
+    'The outline of "what can I study living in X": the same filters as `/offerings`, every match counted.',
+    async (search) => ({ items: await countOfferingGroups(db, travelTimes, search) }),
   );
 
   api.get(

@@ -143,16 +143,23 @@ export async function findOfferings(db: Db, travelTimes: SiteTravelTimes, ids: r
   return rows.map((row) => dtoWithTravel(row as OfferingRow, travel));
 }
 
+interface KeyRange {
+  first: string;
+  last: string;
+}
+
 interface WordMatches {
   courseIds: number[];
   providerIds: number[];
-  /** The sort names of the matched courses span this range; null when a provider matched too. */
-  nameRange: { first: string; last: string } | null;
+  /** The matched courses' sort names and codes span these ranges; null when a provider matched too. */
+  nameRange: KeyRange | null;
+  codeRange: KeyRange | null;
 }
 
 /**
  * The courses and providers each search word names. Looked up first in the small tables, so that
  * the offering query becomes index lookups by id instead of a text scan joined to every offering.
+ * The ranges are the database's own minimum and maximum, so they follow its collation.
  */
 async function matchWords(db: Db, q: string | undefined): Promise<WordMatches[]> {
   const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
@@ -160,32 +167,49 @@ async function matchWords(db: Db, q: string | undefined): Promise<WordMatches[]>
     words.map(async (word) => {
       const pattern = likePattern(word);
       const [courses, providers] = await Promise.all([
-        db.selectFrom('course').select(['id', sql<string>`lower(name_fi)`.as('sort_name')]).where('search_text', 'like', pattern).execute(),
+        db
+          .selectFrom('course')
+          .select([
+            'id',
+            sql<string>`min(lower(name_fi)) over ()`.as('first_name'),
+            sql<string>`max(lower(name_fi)) over ()`.as('last_name'),
+            sql<string>`min(code) over ()`.as('first_code'),
+            sql<string>`max(code) over ()`.as('last_code'),
+          ])
+          .where('search_text', 'like', pattern)
+          .execute(),
         db.selectFrom('organization').select('id').where('search_text', 'like', pattern).execute(),
       ]);
-      const names = courses.map((c) => c.sort_name).sort();
+      const ranged = providers.length === 0 && courses.length > 0 ? courses[0]! : undefined;
       return {
         courseIds: courses.map((c) => c.id),
         providerIds: providers.map((p) => p.id),
-        nameRange: providers.length === 0 && names.length > 0 ? { first: names[0]!, last: names.at(-1)! } : null,
+        nameRange: ranged ? { first: ranged.first_name, last: ranged.last_name } : null,
+        codeRange: ranged ? { first: ranged.first_code, last: ranged.last_code } : null,
       };
     }),
   );
 }
 
-/** Offerings matching the filters, before any ordering; no joins, so indexes on offering serve it. */
-function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], travel: TravelFromHome | undefined) {
+/**
+ * Offerings matching the filters, before any ordering; no joins, so indexes on offering serve it.
+ * `pageOrder` names the index a page will be read along, if any (travel pages break ties by
+ * name); the map and the outline read none.
+ */
+function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], travel: TravelFromHome | undefined, pageOrder?: 'name' | 'code') {
   let query = db.selectFrom('offering as o');
   if (!f.includeWithdrawn) query = query.where('o.status', '=', 'published');
-  for (const { courseIds, providerIds, nameRange } of words) {
+  for (const { courseIds, providerIds, nameRange, codeRange } of words) {
+    // Only the id lists a word matched: an empty `or` arm keeps the planner from index-only scans.
     query = query.where((eb) =>
       eb.or([
-        eb('o.course_id', '=', sql<number>`any(${courseIds}::int[])`),
-        eb('o.provider_id', '=', sql<number>`any(${providerIds}::int[])`),
+        ...(courseIds.length > 0 ? [eb('o.course_id', '=', sql<number>`any(${courseIds}::int[])`)] : []),
+        ...(providerIds.length > 0 ? [eb('o.provider_id', '=', sql<number>`any(${providerIds}::int[])`)] : []),
       ]),
     );
-    // Redundant with the ids, but lets the name-ordered index start where the matches start.
-    if (nameRange) query = query.where('o.course_sort_name', '>=', nameRange.first).where('o.course_sort_name', '<=', nameRange.last);
+    // Redundant with the ids, but lets a name- or code-ordered page walk its index only where the matches are.
+    if (pageOrder === 'name' && nameRange) query = query.where('o.course_sort_name', '>=', nameRange.first).where('o.course_sort_name', '<=', nameRange.last);
+    if (pageOrder === 'code' && codeRange) query = query.where('o.course_code', '>=', codeRange.first).where('o.course_code', '<=', codeRange.last);
   }
   if (f.mode) query = query.where('o.mode', 'in', f.mode);
   if (f.form) query = query.where('o.education_form', 'in', f.form);
@@ -225,6 +249,11 @@ const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name')
 
 const FIRST_RING_SITES = 32;
 
+/** Sites nearest first where the search can find offerings: a region's own when it names one. */
+function nearestFirstOf(travel: TravelFromHome, region: number | undefined): readonly number[] {
+  return region === undefined ? travel.nearestFirst : (travel.nearestFirstByRegion.get(region) ?? []);
+}
+
 /** Offerings at the given sites in travel order: minutes from home, then name. */
 function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>) {
   const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
@@ -238,26 +267,36 @@ function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBy
   );
 }
 
-/**
- * Page ids by travel time from home, nearest first, then study from home by name. A broad search
- * fills its page from the nearest sites; a narrow one counts its offerings per site and reads the
- * page from just the nearest sites that hold enough.
- */
-async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, maxMinutes: number | undefined, offset: number, limit: number) {
-  const need = offset + limit;
-  const { minutesBySite } = travel;
-  const firstRing = nearestSites(travel.nearestFirst, minutesBySite, FIRST_RING_SITES, maxMinutes);
-  const near = await travelOrdered(filtered, firstRing, minutesBySite).limit(need).execute();
-  if (near.length >= need) return near.slice(offset).map((r) => r.id);
-
+/** A narrow search: its offerings counted per site, then read from just the nearest sites that hold enough. */
+async function travellingFromNearestCovering(filtered: FilteredOfferings, minutesBySite: ReadonlyMap<number, number>, need: number) {
   const perSite = await filtered
     .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
     .select(['o.site_id', sql<number>`count(*)`.as('n')])
     .groupBy('o.site_id')
     .execute();
   const { siteIds, isEverySite } = nearestSitesCovering(new Map(perSite.map((r) => [r.site_id!, Number(r.n)])), minutesBySite, need);
-  const travelling =
-    siteIds.length === 0 ? [] : (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
+  const travelling = siteIds.length === 0 ? [] : (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
+  return { travelling, isEverySite };
+}
+
+/**
+ * Page ids by travel time from home, nearest first, then study from home by name. A broad search
+ * fills its page from the nearest sites; when those are all the sites it can reach, they are
+ * all there is; otherwise a narrow search counts its offerings per site.
+ */
+async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, f: OfferingSearch) {
+  const { offset } = f;
+  const need = offset + f.limit;
+  const { minutesBySite } = travel;
+  const order = nearestFirstOf(travel, f.region);
+  const firstRing = nearestSites(order, minutesBySite, FIRST_RING_SITES, f.maxMinutes);
+  const near = (await travelOrdered(filtered, firstRing, minutesBySite).limit(need).execute()).map((r) => r.id);
+  if (near.length >= need) return near.slice(offset);
+
+  const { travelling, isEverySite } =
+    firstRing.length === nearestSites(order, minutesBySite, Infinity, f.maxMinutes).length
+      ? { travelling: near, isEverySite: true }
+      : await travellingFromNearestCovering(filtered, minutesBySite, need);
   if (travelling.length >= need || !isEverySite) return travelling.slice(offset, need);
 
   const start = Math.max(offset, travelling.length);
@@ -277,7 +316,7 @@ async function pageRows(
   f: OfferingSearch,
 ): Promise<OfferingRow[]> {
   if (sort === 'travel' && travel) {
-    const ids = await travelOrderedIds(filtered, travel, f.maxMinutes, f.offset, f.limit);
+    const ids = await travelOrderedIds(filtered, travel, f);
     if (ids.length === 0) return [];
     const rows = await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
     const byId = new Map(rows.map((row) => [row.id, row as OfferingRow]));
@@ -289,7 +328,8 @@ async function pageRows(
   return (await ordered.orderBy('o.course_sort_name').orderBy('o.id').execute()) as OfferingRow[];
 }
 
-export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
+/** Travel from the search's home, if it names one; a travel limit without a home, or an unknown home, is a 400. */
+async function travelOfSearch(travelTimes: SiteTravelTimes, f: OfferingSearch) {
   if (f.maxMinutes !== undefined && !f.home) {
     throw badRequest([{ path: 'querystring.home', code: 'required_with_max_minutes', message: 'give a home municipality with maxMinutes' }]);
   }
@@ -297,9 +337,15 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
   if (f.home && !travel) {
     throw badRequest([{ path: 'querystring.home', code: 'unknown_municipality', message: 'no such municipality, or it has no centre point' }]);
   }
-  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel);
+  return travel;
+}
+
+export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
+  const travel = await travelOfSearch(travelTimes, f);
+  const sort = f.sort ?? (travel ? 'travel' : 'name');
+  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel, sort === 'code' ? 'code' : 'name');
   const [rows, total] = await Promise.all([
-    pageRows(db, filtered, f.sort ?? (travel ? 'travel' : 'name'), travel, f),
+    pageRows(db, filtered, sort, travel, f),
     countUpTo(db, filtered, COUNT_CAP),
   ]);
   return {
@@ -311,24 +357,106 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
   };
 }
 
-/** Sites of every matching offering, for the map: one point per site with its offering count. */
-export async function searchOfferingSites(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
-  const travel = f.home ? await travelTimes.fromHome(f.home) : undefined;
-  const rows = await filteredOfferings(db, f, await matchWords(db, f.q), travel)
-    .innerJoin('site as s', 's.id', 'o.site_id')
-    .select(['s.id', 's.name', 's.municipality_code', 's.lat', 's.lon', 's.location_approximate', sql<number>`count(*)`.as('offering_count')])
-    .groupBy(['s.id', 's.name', 's.municipality_code', 's.lat', 's.lon', 's.location_approximate'])
-    .orderBy('s.name')
+/** The map shows at most this many sites: a phone draws them, and a broad national search would send thousands. */
+export const MAP_SITE_CAP = 100;
+/** Without a home, the map's sites come from at most this many matching offerings. */
+export const MAP_OFFERING_CAP = 3000;
+
+export interface MapCaps {
+  sites: number;
+  offerings: number;
+}
+
+interface SiteCounts {
+  counts: Map<number, number>;
+  /** False when sites of the search were left out. */
+  complete: boolean;
+}
+
+async function countBySite(filtered: FilteredOfferings, siteIds?: number[]) {
+  const query = siteIds ? filtered.where('o.site_id', '=', sql<number>`any(${siteIds}::int[])`) : filtered.where('o.site_id', 'is not', null);
+  const rows = await query.select(['o.site_id', sql<number>`count(*)`.as('n')]).groupBy('o.site_id').execute();
+  return new Map(rows.map((r) => [r.site_id!, Number(r.n)]));
+}
+
+/**
+ * The nearest sites from home that hold matches, up to the cap. A broad search finds them among
+ * the nearest `cap` sites and reads only their offerings; a search that does not is narrow, and
+ * its matches are counted at every site it can reach.
+ */
+async function countsNearHome(filtered: FilteredOfferings, travel: TravelFromHome, f: OfferingSearch, cap: MapCaps): Promise<SiteCounts> {
+  const order = nearestFirstOf(travel, f.region);
+  const reachable = nearestSites(order, travel.minutesBySite, Infinity, f.maxMinutes);
+  const ring = nearestSites(order, travel.minutesBySite, cap.sites, f.maxMinutes);
+  let counts = await countBySite(filtered, ring);
+  const isNarrow = counts.size < cap.sites;
+  if (isNarrow && ring.length < reachable.length) counts = await countBySite(filtered);
+  const nearest = (isNarrow ? reachable : ring).filter((id) => counts.has(id));
+  const complete = nearest.length <= cap.sites && (isNarrow || ring.length === reachable.length);
+  return { counts: new Map(nearest.slice(0, cap.sites).map((id) => [id, counts.get(id)!])), complete };
+}
+
+/** Without a home: the sites of the first matches the database finds, those with the most of them first. */
+async function countsOfFirstMatches(db: Db, filtered: FilteredOfferings, cap: MapCaps): Promise<SiteCounts> {
+  const firstMatches = filtered
+    .where('o.site_id', 'is not', null)
+    .select(['o.site_id', sql<number>`row_number() over ()`.as('nth')])
+    .limit(cap.offerings + 1)
+    .as('m');
+  // Grouped in the database: the rows themselves would cost more to send than to count.
+  const rows = await db
+    .selectFrom(firstMatches)
+    .select(['m.site_id', sql<number>`count(*) filter (where m.nth <= ${cap.offerings})`.as('n'), sql<number>`max(m.nth)`.as('last')])
+    .groupBy('m.site_id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    municipalityCode: r.municipality_code,
-    lat: r.lat,
-    lon: r.lon,
-    locationApproximate: r.location_approximate,
-    offeringCount: Number(r.offering_count),
-    travelMinutes: travel?.minutesBySite.get(r.id) ?? null,
-    travelModel: travel?.modelBySite.get(r.id) ?? null,
+  const isEveryMatch = rows.every((r) => Number(r.last) <= cap.offerings);
+  const counts = new Map<number, number>();
+  for (const r of rows) if (Number(r.n) > 0) counts.set(r.site_id!, Number(r.n));
+  if (isEveryMatch && counts.size <= cap.sites) return { counts, complete: true };
+  const most = [...counts].sort(([a, m], [b, n]) => n - m || a - b).slice(0, cap.sites);
+  return { counts: new Map(most), complete: false };
+}
+
+/**
+ * Sites of the matching offerings, for the map: one point per site with its offering count. At
+ * most MAP_SITE_CAP of them (`complete` false when some were left out): the nearest to home, or
+ * without a home those of the first matches; bounded work either way (docs/benchmarks.md).
+ */
+export async function searchOfferingSites(
+  db: Db,
+  travelTimes: SiteTravelTimes,
+  f: OfferingSearch,
+  caps: MapCaps = { sites: MAP_SITE_CAP, offerings: MAP_OFFERING_CAP },
+) {
+  const travel = await travelOfSearch(travelTimes, f);
+  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel);
+  const { counts, complete } = travel ? await countsNearHome(filtered, travel, f, caps) : await countsOfFirstMatches(db, filtered, caps);
+  const sites =
+    counts.size === 0
+      ? []
+      : await db.selectFrom('site').select(['id', 'name', 'municipality_code', 'lat', 'lon', 'location_approximate']).where('id', '=', sql<number>`any(${[...counts.keys()]}::int[])`).orderBy('name').execute();
+  const items = sites.map((s) => ({
+    id: s.id,
+    name: s.name,
+    municipalityCode: s.municipality_code,
+    lat: s.lat,
+    lon: s.lon,
+    locationApproximate: s.location_approximate,
+    offeringCount: counts.get(s.id)!,
+    travelMinutes: travel?.minutesBySite.get(s.id) ?? null,
+    travelModel: travel?.modelBySite.get(s.id) ?? null,
   }));
+  return { items, complete };
+}
+
+/** Matching offerings counted by education form and field: the living-in page's outline. */
+export async function countOfferingGroups(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
+  const travel = await travelOfSearch(travelTimes, f);
+  const rows = await filteredOfferings(db, f, await matchWords(db, f.q), travel)
+    .select(['o.education_form', 'o.field', sql<number>`count(*)`.as('n')])
+    .groupBy(['o.education_form', 'o.field'])
+    .orderBy('o.education_form')
+    .orderBy('o.field')
+    .execute();
+  return rows.map((r) => ({ educationForm: r.education_form, field: r.field, count: Number(r.n) }));
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
 import { useDemoApp } from '../../../test/test-app.js';
+import { SiteTravelTimes } from '../travel/site-travel-times.js';
 import type { OfferingDto } from './offering-dto.js';
+import { searchOfferingSites } from './offering-search.js';
 
 const PELLO = '854';
 const ROVANIEMI = '698';
@@ -121,11 +123,39 @@ describe.each(ENGINES)('tray search on %s', (engine) => {
     expect((await api().get('/offerings/999999')).status).toBe(404);
   });
 
-  it('gives the map one point per site of the matching offerings', async () => {
+  it('gives the map one point per site of the matching offerings, counting each of them', async () => {
     const { body } = await api().get(`/offerings/sites?home=${PELLO}&maxMinutes=60&mode=onsite`);
+    expect(body.complete).toBe(true);
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.every((s: { travelMinutes: number }) => s.travelMinutes <= 60)).toBe(true);
-    expect(body.items.every((s: { offeringCount: number }) => s.offeringCount > 0)).toBe(true);
+    const { items } = await all(`home=${PELLO}&maxMinutes=60&mode=onsite`);
+    const perSite = new Map<number, number>();
+    for (const o of items) perSite.set(o.site!.id, (perSite.get(o.site!.id) ?? 0) + 1);
+    expect(new Map(body.items.map((s: { id: number; offeringCount: number }) => [s.id, s.offeringCount]))).toEqual(perSite);
+  });
+
+  it('counts what one can study living in Pello by form and field, each match once', async () => {
+    const { body } = await api().get(`/offerings/groups?home=${PELLO}&maxMinutes=60`);
+    const { items } = await all(`home=${PELLO}&maxMinutes=60`);
+    const expected = new Map<string, number>();
+    for (const o of items) expected.set(`${o.course.educationForm}/${o.course.field}`, (expected.get(`${o.course.educationForm}/${o.course.field}`) ?? 0) + 1);
+    expect(new Map(body.items.map((g: { educationForm: string; field: string; count: number }) => [`${g.educationForm}/${g.field}`, g.count]))).toEqual(expected);
+    expect((await api().get('/offerings/groups?maxMinutes=60')).status).toBe(400);
+  });
+
+  it('bounds the map: the nearest sites holding matches from home, or the busiest of the first matches without', async () => {
+    const search = { limit: 20, offset: 0, mode: ['onsite' as const] };
+    const travelTimes = new SiteTravelTimes(context.db);
+    const every = await searchOfferingSites(context.db, travelTimes, { ...search, home: PELLO });
+    expect(every.complete).toBe(true);
+    const nearest = await searchOfferingSites(context.db, travelTimes, { ...search, home: PELLO }, { sites: 3, offerings: 3000 });
+    expect(nearest.complete).toBe(false);
+    const byTravel = [...every.items].sort((a, b) => a.travelMinutes! - b.travelMinutes! || a.id - b.id);
+    expect(nearest.items.map((s) => s.id).sort()).toEqual(byTravel.slice(0, 3).map((s) => s.id).sort());
+
+    const firstMatches = await searchOfferingSites(context.db, travelTimes, search, { sites: 150, offerings: 5 });
+    expect(firstMatches.complete).toBe(false);
+    expect(firstMatches.items.reduce((sum, s) => sum + s.offeringCount, 0)).toBe(5);
   });
 
   it('publishes the OpenAPI document', async () => {

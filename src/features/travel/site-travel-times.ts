@@ -7,6 +7,8 @@ export interface TravelFromHome {
   modelBySite: ReadonlyMap<number, TravelModel>;
   /** Site ids by travel time, nearest first (ties by id). */
   nearestFirst: readonly number[];
+  /** The same order, of each region's sites: a search within a region looks for its nearest sites there. */
+  nearestFirstByRegion: ReadonlyMap<number, readonly number[]>;
 }
 
 interface Snapshot {
@@ -55,13 +57,22 @@ export class SiteTravelTimes {
   async #compute(snapshot: Snapshot, origin: { lat: number; lon: number }): Promise<TravelFromHome> {
     const minutesBySite = new Map<number, number>();
     const modelBySite = new Map<number, TravelModel>();
-    for (const { provider, sites } of snapshot.sitesByRegion.values()) {
+    const regionBySite = new Map<number, number>();
+    for (const [regionId, { provider, sites }] of snapshot.sitesByRegion) {
       const times = await provider.minutesFrom(origin, sites);
       for (const [id, minutes] of times.minutes) minutesBySite.set(id, minutes);
       for (const [id, model] of times.models) modelBySite.set(id, model);
+      for (const site of sites) regionBySite.set(site.id, regionId);
     }
     const nearestFirst = [...minutesBySite.keys()].sort((a, b) => minutesBySite.get(a)! - minutesBySite.get(b)! || a - b);
-    return { minutesBySite, modelBySite, nearestFirst };
+    const nearestFirstByRegion = new Map<number, number[]>();
+    for (const id of nearestFirst) {
+      const regionId = regionBySite.get(id)!;
+      const ofRegion = nearestFirstByRegion.get(regionId);
+      if (ofRegion) ofRegion.push(id);
+      else nearestFirstByRegion.set(regionId, [id]);
+    }
+    return { minutesBySite, modelBySite, nearestFirst, nearestFirstByRegion };
   }
 
   async #current(): Promise<Snapshot> {

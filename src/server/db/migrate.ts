@@ -13,6 +13,7 @@ import * as offeringImport from './migrations/0011_offering_import.js';
 import * as regionAdmins from './migrations/0012_region_admins.js';
 import * as auditLog from './migrations/0013_audit_log.js';
 import * as retentionIndexes from './migrations/0014_retention_indexes.js';
+import * as offeringMapIndexes from './migrations/0015_offering_map_indexes.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_region_admins': regionAdmins,
   '0013_audit_log': auditLog,
   '0014_retention_indexes': retentionIndexes,
+  '0015_offering_map_indexes': offeringMapIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,60 +1,90 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { api, ApiError, toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useCourseName, useMunicipalityName, useTravelTime } from '../../../web/app/labels.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 import { MunicipalitySelect } from '../../../web/app/MunicipalitySelect.js';
+import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
 import { EDUCATION_FORMS } from '../vocabulary.js';
 import { TRAVEL_LIMITS } from './TrayFilters.js';
 import type { SearchResult } from './TrayPage.js';
 
-const PAGE = 200;
+/** Offerings shown when a field opens, and added by each "show more": a phone on mobile data loads what is looked at. */
+const PAGE = 25;
 const DEFAULT_MINUTES = '60';
 
-/** Every page of a search: this view groups all results, so it needs them all. */
-async function fetchAll(query: Record<string, string>): Promise<OfferingDto[]> {
-  const items: OfferingDto[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await api<SearchResult>(`/offerings${toQuery({ ...query, limit: PAGE, offset })}`);
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
-  }
+interface OfferingGroup {
+  educationForm: string;
+  field: string;
+  count: number;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string) {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
+/** One field's offerings, nearest first, loaded a page at a time once the field is opened. */
+function FieldOfferings({ query, home }: { query: Record<string, string>; home: string }) {
+  const { t } = useTranslation();
+  const travelTime = useTravelTime();
+  const courseName = useCourseName();
+  const first = useApi<SearchResult>(`/offerings${toQuery({ ...query, sort: 'travel', limit: PAGE, offset: 0 })}`);
+  const [more, setMore] = useState<{ items: OfferingDto[]; busy: boolean; error?: ApiError }>({ items: [], busy: false });
+  if (first.state === 'loading') return <LoadingSpinner text={t('common.loading')} variant="small" />;
+  if (first.state === 'error') return <ErrorNotice error={first.error} />;
+  const items = [...first.data.items, ...more.items];
+  const loadMore = () => {
+    setMore({ ...more, busy: true, error: undefined });
+    api<SearchResult>(`/offerings${toQuery({ ...query, sort: 'travel', limit: PAGE, offset: items.length })}`)
+      .then((page) => setMore({ items: [...more.items, ...page.items], busy: false }))
+      .catch((error: ApiError) => setMore({ ...more, busy: false, error }));
+  };
+  return (
+    <>
+      <ul className="compact-list">
+        {items.map((o) => (
+          <li key={o.id}>
+            <Link to={`/offerings/${o.id}?home=${home}`}>
+              {o.course.code} {courseName(o.course)}
+            </Link>{' '}
+            – {o.provider.name}, {t(`mode.${o.mode}`)}
+            {o.travelMinutes !== null && `, ${travelTime(o.travelMinutes, o.travelModel)}`}
+          </li>
+        ))}
+      </ul>
+      {more.error && <ErrorNotice error={more.error} />}
+      {items.length < first.data.total && (
+        <Button variant="secondary" disabled={more.busy} onClick={loadMore}>
+          {more.busy ? t('common.loading') : t('livingIn.showMore', { shown: items.length, total: first.data.total })}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function FieldGroup({ group, query, home }: { group: OfferingGroup; query: Record<string, string>; home: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="living-field" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t(`field.${group.field}`)} ({group.count})</summary>
+      {open && <FieldOfferings query={{ ...query, form: group.educationForm, field: group.field }} home={home} />}
+    </details>
+  );
 }
 
 export function LivingInPage() {
   const { t } = useTranslation();
-  const travelTime = useTravelTime();
   const [searchParams, setSearchParams] = useSearchParams();
   const home = searchParams.get('home');
   const minutes = searchParams.get('maxMinutes') ?? DEFAULT_MINUTES;
-  const [state, setState] = useState<{ status: 'idle' | 'loading' | 'ready'; items: OfferingDto[]; error?: ApiError }>({ status: 'idle', items: [] });
-  const courseName = useCourseName();
+  const query = { home: home ?? '', maxMinutes: minutes };
+  const groups = useApi<{ items: OfferingGroup[] }>(home ? `/offerings/groups${toQuery(query)}` : null);
   const municipalityName = useMunicipalityName();
   const municipalities = useMunicipalities();
+  const ready = home && groups.state === 'ready' ? groups.data.items : undefined;
+  const total = ready?.reduce((sum, g) => sum + g.count, 0) ?? 0;
 
-  useEffect(() => {
-    if (!home) return setState({ status: 'idle', items: [] });
-    let current = true;
-    setState({ status: 'loading', items: [] });
-    fetchAll({ home, maxMinutes: minutes, sort: 'travel' })
-      .then((items) => current && setState({ status: 'ready', items }))
-      .catch((error: ApiError) => current && setState({ status: 'ready', items: [], error }));
-    return () => {
-      current = false;
-    };
-  }, [home, minutes]);
-
-  const byForm = groupBy(state.items, (o) => o.course.educationForm);
   return (
     <div className="page">
       <Heading variant="h1">{t('livingIn.title')}</Heading>
@@ -67,37 +97,25 @@ export function LivingInPage() {
           ))}
         </Dropdown>
       </div>
-      {state.status === 'idle' && <p className="empty-state">{t('livingIn.chooseHome')}</p>}
-      {state.status === 'loading' && <LoadingSpinner text={t('common.loading')} />}
-      {state.error && <ErrorNotice error={state.error} />}
-      {state.status === 'ready' && !state.error && (
+      {!home && <p className="empty-state">{t('livingIn.chooseHome')}</p>}
+      {home && groups.state === 'loading' && <LoadingSpinner text={t('common.loading')} />}
+      {home && groups.state === 'error' && <ErrorNotice error={groups.error} />}
+      {ready && (
         <>
-          <p aria-live="polite">
-            {t('livingIn.summary', { count: state.items.length, municipality: municipalityName(municipalities.get(home!)), minutes })}
-          </p>
+          <p aria-live="polite">{t('livingIn.summary', { count: total, municipality: municipalityName(municipalities.get(home!)), minutes })}</p>
           <p className="travel-note">{t('tray.travelNote')}</p>
-          {state.items.length === 0 && <p className="empty-state">{t('tray.empty')}</p>}
-          {EDUCATION_FORMS.filter((f) => byForm.has(f)).map((form) => (
-            <section key={form} aria-labelledby={`form-${form}`} className="living-group">
-              <h2 id={`form-${form}`}>{t(`form.${form}`)} ({byForm.get(form)!.length})</h2>
-              {[...groupBy(byForm.get(form)!, (o) => o.course.field)].sort(([a], [b]) => a.localeCompare(b)).map(([field, items]) => (
-                <details key={field} className="living-field">
-                  <summary>{t(`field.${field}`)} ({items.length})</summary>
-                  <ul className="compact-list">
-                    {items.map((o) => (
-                      <li key={o.id}>
-                        <Link to={`/offerings/${o.id}?home=${home}`}>
-                          {o.course.code} {courseName(o.course)}
-                        </Link>{' '}
-                        – {o.provider.name}, {t(`mode.${o.mode}`)}
-                        {o.travelMinutes !== null && `, ${travelTime(o.travelMinutes, o.travelModel)}`}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ))}
-            </section>
-          ))}
+          {total === 0 && <p className="empty-state">{t('tray.empty')}</p>}
+          {EDUCATION_FORMS.filter((form) => ready.some((g) => g.educationForm === form)).map((form) => {
+            const ofForm = ready.filter((g) => g.educationForm === form);
+            return (
+              <section key={form} aria-labelledby={`form-${form}`} className="living-group">
+                <h2 id={`form-${form}`}>{t(`form.${form}`)} ({ofForm.reduce((sum, g) => sum + g.count, 0)})</h2>
+                {ofForm.map((group) => (
+                  <FieldGroup key={group.field} group={group} query={query} home={home!} />
+                ))}
+              </section>
+            );
+          })}
         </>
       )}
     </div>

@@ -33,7 +33,7 @@ export function sitesGeoJson(sites: Pick<MapSite, 'id' | 'lat' | 'lon' | 'offeri
  * Sites of the current search on a map, with the same sites in a table beside it: the map is a
  * picture for the sighted, the table is the content for everyone.
  */
-export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | null }) {
+export function SitesMap({ sites, complete, home }: { sites: MapSite[]; complete: boolean; home: string | null }) {
   const { t } = useTranslation();
   const travelTime = useTravelTime();
   const { container, unavailable, whenReady } = useBoundaryMap(t('map.attribution'), (instance) => {
@@ -84,6 +84,7 @@ export function SitesMap({ sites, home }: { sites: MapSite[]; home: string | nul
         <span className="legend-dot legend-dot--approximate" aria-hidden="true" /> {t('map.approximate')}
         {home && <> <span className="legend-dot legend-dot--home" aria-hidden="true" /> {t('map.home')}</>}
       </p>
+      {!complete && <p className="sites-map__partial">{home ? t('map.nearestOnly', { count: sites.length }) : t('map.partial')}</p>}
       <details>
         <summary>{t('map.siteList', { count: sites.length })}</summary>
         <table className="data-table">

@@ -29,7 +29,7 @@ export function TrayPage() {
   const page = Math.max(1, Number(searchParams.get('page') ?? 1) || 1);
   const filterQuery = toQuery(params);
   const results = useApi<SearchResult>(`/offerings${toQuery({ ...params, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
-  const sites = useApi<{ items: MapSite[] }>(`/offerings/sites${filterQuery}`);
+  const sites = useApi<{ items: MapSite[]; complete: boolean }>(`/offerings/sites${filterQuery}`);
 
   const update = (patch: Partial<TrayParams> & { page?: string | null }) => {
     const next = new URLSearchParams(searchParams);
@@ -92,7 +92,7 @@ export function TrayPage() {
         <aside className="tray-map">
           {sites.state === 'ready' && (
             <Suspense fallback={<LoadingSpinner text={t('common.loading')} variant="small" />}>
-              <SitesMap sites={sites.data.items} home={params.home} />
+              <SitesMap sites={sites.data.items} complete={sites.data.complete} home={params.home} />
             </Suspense>
           )}
           {sites.state === 'error' && <ErrorNotice error={sites.error} />}
