@@ -21,6 +21,10 @@ export interface ServerBench {
   prepare?: (config: DatabaseConfig) => Promise<void>;
   /** Returns whether every target was met. */
   measure: (server: ServerProcess, engine: Engine) => Promise<boolean>;
+  /** Checks the database once the server has stopped (the embedded one has one user at a time); returns whether it holds. */
+  audit?: (config: DatabaseConfig) => Promise<boolean>;
+  /** Settings of the served process, e.g. TRUST_PROXY. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function runServerBench(bench: ServerBench, defaultEngines: Engine[] = ['postgres', 'pglite']) {
@@ -47,17 +51,21 @@ async function onEngine(bench: ServerBench, engine: Engine): Promise<boolean> {
       await admin.end();
       env = { DATABASE_URL: postgres.url('bench') };
     }
+    const config = async (): Promise<DatabaseConfig> =>
+      postgres ? { kind: 'postgres', url: postgres.url('bench') } : { kind: 'pglite', lock: await lockDataDir(join(dir, 'pglite'), 'bench', { create: true }) };
     if (bench.prepare) {
-      await bench.prepare(postgres ? { kind: 'postgres', url: postgres.url('bench') } : { kind: 'pglite', lock: await lockDataDir(join(dir, 'pglite'), 'bench', { create: true }) });
+      await bench.prepare(await config());
       env.TARJOTIN_DEMO = 'off';
     }
-    const server = await startServer(env);
+    const server = await startServer({ ...env, ...bench.env });
+    let pass: boolean;
     try {
-      return await bench.measure(server, engine);
+      pass = await bench.measure(server, engine);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
     }
+    return bench.audit ? (await bench.audit(await config())) && pass : pass;
   } finally {
     postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
