@@ -12,6 +12,7 @@ import { seedDemo } from '../src/features/demo/seed-demo.js';
 import { seededRandom } from '../src/features/demo/random.js';
 import { openMigratedDatabase } from '../src/server/bootstrap.js';
 import type { DatabaseConfig } from '../src/server/db/database.js';
+import { addPelloStudents } from './bench-students.js';
 import { reportLatencies, runServerBench, timed } from './server-bench.js';
 
 const STUDENTS = 500;
@@ -27,7 +28,6 @@ async function prepare(config: DatabaseConfig) {
   const db = await openMigratedDatabase(config);
   try {
     await seedDemo(db);
-    const school = await db.selectFrom('organization').select(['id', 'region_id']).where('name', '=', 'Pellon lukio').executeTakeFirstOrThrow();
     const bar = new cliProgress.SingleBar({ format: '  students [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
     bar.start(STUDENTS, 0);
     const hashes: string[] = [];
@@ -36,18 +36,7 @@ async function prepare(config: DatabaseConfig) {
       bar.update(hashes.length);
     }
     bar.stop();
-    await db
-      .insertInto('app_user')
-      .values(hashes.map((password_hash, i) => ({
-        email: `kirjautuja${i}@bench.example`,
-        name: `Kirjautuja ${i}`,
-        role: 'student',
-        password_hash,
-        region_id: school.region_id,
-        organization_id: school.id,
-        home_municipality_code: '854',
-      })))
-      .execute();
+    await addPelloStudents(db, 'kirjautuja', hashes);
   } finally {
     await db.destroy();
   }

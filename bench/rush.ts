@@ -19,6 +19,7 @@ import { SEAT_HOLDING } from '../src/features/enrolment/enrolment-states.js';
 import { seededRandom } from '../src/features/demo/random.js';
 import { openMigratedDatabase } from '../src/server/bootstrap.js';
 import type { DatabaseConfig } from '../src/server/db/database.js';
+import { addPelloStudents } from './bench-students.js';
 import { httpClient, type HttpAnswer } from './http-client.js';
 import { describeLatencies, runServerBench, type Engine } from './server-bench.js';
 
@@ -42,7 +43,6 @@ async function prepare(config: DatabaseConfig) {
   const db = await openMigratedDatabase(config);
   try {
     await seedDemo(db);
-    const school = await db.selectFrom('organization').select(['id', 'region_id']).where('name', '=', 'Pellon lukio').executeTakeFirstOrThrow();
     const offerings = await db
       .selectFrom('offering as o')
       .innerJoin('organization as p', 'p.id', 'o.provider_id')
@@ -56,20 +56,7 @@ async function prepare(config: DatabaseConfig) {
     run.offerings = offerings.map((o) => ({ id: o.id, free: o.seats_for_partners - o.seats_taken }));
     // One hash for all: each sign-in still verifies it, at the product's cost; hashing 2,000 would only slow the setup.
     const passwordHash = await hashPassword(PASSWORD);
-    await db
-      .insertInto('app_user')
-      .values(
-        Array.from({ length: STUDENTS }, (_, i) => ({
-          email: `rush${i}@bench.example`,
-          name: `Rush ${i}`,
-          role: 'student',
-          password_hash: passwordHash,
-          region_id: school.region_id,
-          organization_id: school.id,
-          home_municipality_code: '854',
-        })),
-      )
-      .execute();
+    await addPelloStudents(db, 'rush', new Array(STUDENTS).fill(passwordHash));
   } finally {
     await db.destroy();
   }
