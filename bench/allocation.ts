@@ -1,13 +1,15 @@
 /**
  * npm run bench:allocation — a generated selection round of 20,000 students × 8 ranked wishes
  * over 3,000 offerings with real clashes. Times the allocation (median of three runs), prints the
- * share of wishes met and the ratio of the rank-weighted objective to the LP-relaxation upper
- * bound from HiGHS (the bound is not timed). Targets: ≤ 10 s and ≥ 99.5 % of the bound.
+ * share of wishes met, the students served against the most any allocation serves, and the
+ * rank-weighted total against the LP-relaxation bound among allocations serving that many (both
+ * bounds from HiGHS, not timed). Targets: ≤ 10 s, every student who can be served served, and
+ * ≥ 99.5 % of the bound (docs/selection-rounds.md defines the order).
  */
 import { cpus } from 'node:os';
 import { compileProblem } from '../src/features/round/allocation-problem.js';
 import { allocateHeuristically } from '../src/features/round/heuristic-allocation.js';
-import { lpUpperBound } from '../src/features/round/highs-allocation.js';
+import { lpUpperBounds } from '../src/features/round/highs-allocation.js';
 import { generateRound } from './allocation-instance.js';
 import { summarize } from './percentiles.js';
 
@@ -26,13 +28,15 @@ console.log(
 const seconds: number[] = [];
 let objective = 0;
 let met = 0;
+let served = 0;
 for (let run = 1; run <= RUNS; run++) {
   const started = performance.now();
   const state = allocateHeuristically(compileProblem(problem));
   seconds.push((performance.now() - started) / 1000);
   objective = state.objective();
+  served = state.served;
   met = state.held.reduce((sum, held) => sum + held, 0);
-  console.log(`  run ${run}: ${seconds.at(-1)!.toFixed(2)} s, objective ${objective}`);
+  console.log(`  run ${run}: ${seconds.at(-1)!.toFixed(2)} s, ${served} students served, rank-weighted total ${objective}`);
 }
 const time = summarize(seconds).p50;
 const eligiblePerStudent = new Map<number, number>();
@@ -40,11 +44,12 @@ for (const w of problem.wishes) if (!w.ineligible) eligiblePerStudent.set(w.stud
 const attainable = [...eligiblePerStudent.values()].reduce((sum, n) => sum + Math.min(n, SIZE.maxCoursesPerStudent), 0);
 console.log(`  wishes met: ${met} of ${wishCount}; ${((100 * met) / attainable).toFixed(1)} % of the ${attainable} a student could get at most`);
 
-console.log('  computing the LP-relaxation bound with HiGHS (not timed)…');
-const bound = await lpUpperBound(compileProblem(problem));
-const ratio = objective / bound;
+console.log('  computing the LP-relaxation bounds of both stages with HiGHS (not timed)…');
+const bounds = await lpUpperBounds(compileProblem(problem));
+const ratio = objective / bounds.weighted;
 console.log(`  allocation time (median of ${RUNS}): ${time.toFixed(2)} s   target ≤ ${TARGET_SECONDS} s`);
-console.log(`  objective / LP bound: ${objective} / ${bound.toFixed(1)} = ${(100 * ratio).toFixed(2)} %   target ≥ ${100 * TARGET_RATIO} %`);
-const pass = time <= TARGET_SECONDS && ratio >= TARGET_RATIO;
+console.log(`  students served / bound: ${served} / ${bounds.served}   target: equal`);
+console.log(`  rank-weighted total / LP bound at that many served: ${objective} / ${bounds.weighted.toFixed(1)} = ${(100 * ratio).toFixed(2)} %   target ≥ ${100 * TARGET_RATIO} %`);
+const pass = time <= TARGET_SECONDS && served === bounds.served && ratio >= TARGET_RATIO;
 console.log(pass ? 'PASS' : 'FAIL');
 process.exitCode = pass ? 0 : 1;

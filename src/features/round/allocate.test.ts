@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationResult } from './allocate.js';
 import { compileProblem, rankWeight, type AllocationProblem, type RoundWish } from './allocation-problem.js';
-import { lpUpperBound } from './highs-allocation.js';
+import { lpUpperBounds } from './highs-allocation.js';
 
 const wish = (studentId: number, offeringId: number, rank: number, overrides: Partial<RoundWish> = {}): RoundWish => ({
   studentId,
@@ -59,15 +59,76 @@ function assertFeasible(problem: AllocationProblem, result: AllocationResult) {
     expect(outcome.assigned).toBe(outcome.reason === null);
   }
   expect(result.objective).toBe(assigned.reduce((sum, w) => sum + rankWeight(w.rank), 0));
+  expect(result.studentsServed).toBe(new Set(assigned.map((w) => w.studentId)).size);
+}
+
+/** Re-checks every reason given for an unmet wish against the allocation itself, independently of the solvers. */
+function assertReasonsTrue(problem: AllocationProblem, result: AllocationResult) {
+  const assigned = result.outcomes.filter((o) => o.assigned).map((o) => o.wish);
+  const clashes = new Set(problem.clashes.flatMap(([a, b]) => [`${a}-${b}`, `${b}-${a}`]));
+  for (const { wish: w, reason } of result.outcomes) {
+    if (!reason) continue;
+    const mine = assigned.filter((a) => a.studentId === w.studentId);
+    const offering = problem.offerings.find((o) => o.id === w.offeringId)!;
+    const holders = assigned.filter((a) => a.offeringId === w.offeringId);
+    switch (reason.kind) {
+      case 'clash':
+        expect(mine.map((a) => a.offeringId)).toContain(reason.withOfferingId);
+        expect(clashes.has(`${w.offeringId}-${reason.withOfferingId}`)).toBe(true);
+        break;
+      case 'course_limit':
+        expect(mine).toHaveLength(problem.maxCoursesPerStudent);
+        expect(mine.every((a) => a.rank < w.rank)).toBe(true);
+        break;
+      case 'full':
+        expect(holders).toHaveLength(offering.capacity);
+        break;
+      case 'partner_seats_full':
+        expect(w.home).toBe(false);
+        expect(holders.filter((a) => !a.home)).toHaveLength(offering.partnerSeats);
+        break;
+      default:
+        expect(w.ineligible).toBe(reason.kind);
+    }
+  }
+}
+
+/**
+ * No student is left with nothing while one move would seat them without leaving another with
+ * nothing: a free seat, a holder with other seats giving theirs up, or a holder moving to a free
+ * seat of another of their wishes.
+ */
+function assertNoSwapServesTheUnserved(problem: AllocationProblem, result: AllocationResult) {
+  const assigned = result.outcomes.filter((o) => o.assigned).map((o) => o.wish);
+  const seatsOf = (student: number) => assigned.filter((a) => a.studentId === student);
+  const fits = (w: RoundWish, leaving?: RoundWish) => {
+    const offering = problem.offerings.find((o) => o.id === w.offeringId)!;
+    const holders = assigned.filter((a) => a.offeringId === w.offeringId && a !== leaving);
+    return holders.length < offering.capacity && (w.home || holders.filter((a) => !a.home).length < offering.partnerSeats);
+  };
+  for (const w of problem.wishes) {
+    if (w.ineligible || seatsOf(w.studentId).length > 0) continue;
+    expect(fits(w)).toBe(false);
+    for (const holder of assigned.filter((a) => a.offeringId === w.offeringId && fits(w, a))) {
+      expect(seatsOf(holder.studentId).length).toBe(1);
+      const elsewhere = problem.wishes.filter((a) => a.studentId === holder.studentId && a.offeringId !== holder.offeringId && !a.ineligible);
+      expect(elsewhere.some((a) => fits(a))).toBe(false);
+    }
+  }
 }
 
 describe('allocate (property-based)', () => {
   for (const method of ['heuristic', 'exact'] as const) {
     const options = method === 'heuristic' ? { exactWishLimit: 0 } : { exactWishLimit: 1000 };
 
-    it(`${method}: never exceeds seats or partner quotas, never gives clashing courses, explains every unmet wish`, async () => {
+    it(`${method}: never exceeds seats or partner quotas, never gives clashing courses, explains every unmet wish truly`, async () => {
       await fc.assert(
-        fc.asyncProperty(problemArbitrary, async (problem) => assertFeasible(problem, await allocate(problem, options))),
+        fc.asyncProperty(problemArbitrary, async (problem) => {
+          const result = await allocate(problem, options);
+          assertFeasible(problem, result);
+          assertReasonsTrue(problem, result);
+          assertNoSwapServesTheUnserved(problem, result);
+        }),
         { numRuns: method === 'exact' ? 60 : 300 },
       );
     });
@@ -84,15 +145,18 @@ describe('allocate (property-based)', () => {
     });
   }
 
-  it('the exact allocation is at least as good as the heuristic and never above the LP bound', async () => {
+  it('serves as many students as the exact solver, which is at least as good and within the LP bounds of both stages', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary, async (problem) => {
         const exact = await allocate(problem, { exactWishLimit: 1000 });
         const heuristic = await allocate(problem, { exactWishLimit: 0 });
+        const bounds = await lpUpperBounds(compileProblem(problem));
+        expect(heuristic.studentsServed).toBe(exact.studentsServed);
+        expect(exact.studentsServed).toBe(bounds.served);
         expect(exact.objective).toBeGreaterThanOrEqual(heuristic.objective);
-        expect(exact.objective).toBeLessThanOrEqual((await lpUpperBound(compileProblem(problem))) + 1e-6);
+        expect(exact.objective).toBeLessThanOrEqual(bounds.weighted + 1e-6);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });
@@ -144,6 +208,30 @@ describe('allocate (priority rules and explanations)', () => {
         const result = await allocate({ offerings, wishes, clashes: [], maxCoursesPerStudent: 1, seed }, { exactWishLimit });
         expect(result.objective).toBe(rankWeight(1) + rankWeight(2));
       }
+    }
+  });
+
+  it('seats a second student rather than giving one student two courses, whatever the lottery', async () => {
+    // Student 1: offerings 1 and 2 at ranks 1 and 2; student 2: a full offering 3, then offering 2 at rank 2.
+    // 1+1 and 2+0 weigh the same (20 + 19); the first measure of fairness decides: both students get a course.
+    const offerings = [oneSeat, { id: 2, capacity: 1, partnerSeats: 1 }, { id: 3, capacity: 0, partnerSeats: 0 }];
+    const wishes = [wish(1, 1, 1), wish(1, 2, 2), wish(2, 3, 1), wish(2, 2, 2)];
+    for (const exactWishLimit of [0, 1000]) {
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        const result = await allocate({ offerings, wishes, clashes: [], maxCoursesPerStudent: 2, seed }, { exactWishLimit });
+        expect(result.studentsServed).toBe(2);
+        expect(result.outcomes.find((o) => o.wish.studentId === 1 && o.wish.offeringId === 2)!.reason).toEqual({ kind: 'full' });
+      }
+    }
+  });
+
+  it('says "full", not "course limit reached with higher wishes", to a student who holds only a lower wish', async () => {
+    const offerings = [oneSeat, { id: 2, capacity: 1, partnerSeats: 1 }];
+    // Student 2 has only offering 1; student 1 takes their second wish so that both are served.
+    const wishes = [wish(1, 1, 1), wish(1, 2, 2), wish(2, 1, 1)];
+    for (const exactWishLimit of [0, 1000]) {
+      const result = await allocate({ offerings, wishes, clashes: [], maxCoursesPerStudent: 1, seed: 3 }, { exactWishLimit });
+      expect(result.outcomes[0]!.reason).toEqual({ kind: 'full' });
     }
   });
 

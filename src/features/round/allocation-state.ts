@@ -10,6 +10,8 @@ export class AllocationState {
   readonly partnerSeatsTaken: Int32Array;
   /** Per offering: the wishes holding its seats. */
   readonly holders: number[][];
+  /** How many students hold at least one seat: the first measure of fairness (docs/selection-rounds.md). */
+  served = 0;
 
   constructor(readonly p: CompiledProblem) {
     this.held = new Uint8Array(p.wishOffering.length);
@@ -52,7 +54,7 @@ export class AllocationState {
     const o = this.p.wishOffering[wish]!;
     this.held[wish] = 1;
     this.heldMask[s]! |= this.bitOf(wish);
-    this.courseCount[s]!++;
+    if (this.courseCount[s]!++ === 0) this.served++;
     this.seatsTaken[o]!++;
     if (this.p.wishPartner[wish]) this.partnerSeatsTaken[o]!++;
     this.holders[o]!.push(wish);
@@ -63,7 +65,7 @@ export class AllocationState {
     const o = this.p.wishOffering[wish]!;
     this.held[wish] = 0;
     this.heldMask[s]! &= ~this.bitOf(wish);
-    this.courseCount[s]!--;
+    if (--this.courseCount[s]! === 0) this.served--;
     this.seatsTaken[o]!--;
     if (this.p.wishPartner[wish]) this.partnerSeatsTaken[o]!--;
     const list = this.holders[o]!;

@@ -99,7 +99,8 @@ class SeatLabels {
 /**
  * Give unmet wishes seats through chains of moves — the wish takes a seat whose holder moves to
  * another of their wishes, whose seat's holder moves on, … — whenever the rank-weighted total
- * grows. Each chain is checked against the current allocation before it is kept.
+ * grows and no student is left with nothing. Each chain is checked against the current
+ * allocation before it is kept.
  */
 export function improveByChains(state: AllocationState, order: Int32Array, maxPasses: number): void {
   const p = state.p;
@@ -119,6 +120,7 @@ function applyIfImproving(state: AllocationState, wish: number, moves: [number, 
   const leaving = moves.map(([h]) => h);
   if (new Set(leaving).size !== leaving.length || leaving.some((h) => !state.held[h])) return false;
   const arriving = [wish, ...moves.map(([, a]) => a).filter((a) => a >= 0)];
+  const servedBefore = state.served;
   leaving.forEach((h) => state.release(h));
   const taken: number[] = [];
   let gain = -leaving.reduce((sum, h) => sum + state.p.wishWeight[h]!, 0);
@@ -128,7 +130,8 @@ function applyIfImproving(state: AllocationState, wish: number, moves: [number, 
     taken.push(a);
     gain += state.p.wishWeight[a]!;
   }
-  if (taken.length === arriving.length && gain > EPSILON) return true;
+  // Kept only if no student is left with nothing: the rank-weighted total comes second (docs/selection-rounds.md).
+  if (taken.length === arriving.length && gain > EPSILON && state.served >= servedBefore) return true;
   taken.forEach((a) => state.release(a));
   leaving.forEach((h) => state.take(h));
   return false;

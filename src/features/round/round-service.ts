@@ -8,7 +8,7 @@ import { isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
 import { placeFromRound } from '../enrolment/enrolment-service.js';
 import { SEAT_HOLDING } from '../enrolment/enrolment-states.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
-import { allocate } from './allocate.js';
+import { allocateInWorker } from './allocate-in-worker.js';
 import { managedRound, requirePhase, visibleRound } from './round-access.js';
 import { loadAllocationProblem } from './round-problem.js';
 import type { allocateSchema, roundCreateSchema, roundUpdateSchema } from './round-schema.js';
@@ -132,8 +132,8 @@ export async function replaceWishes(db: Db, user: SessionUser, id: number, offer
 }
 
 /**
- * Allocates a closed round, or re-runs an allocated one with changed seats. The solver runs
- * outside any transaction; the seats and all outcomes are then replaced in one.
+ * Allocates a closed round, or re-runs an allocated one with changed seats. The solver runs in a
+ * worker thread, outside any transaction; the seats and all outcomes are then replaced in one.
  */
 export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, id: number, input: z.infer<typeof allocateSchema>) {
   const round = await managedRound(db, user, id);
@@ -152,7 +152,7 @@ export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: 
     return change ? { id: o.id, capacity: change.capacity, partnerSeats: change.partnerSeats } : o;
   });
 
-  const result = await allocate(problem);
+  const result = await allocateInWorker(problem);
   await db.transaction().execute(async (tx) => {
     for (const change of input.capacities) {
       await tx
@@ -195,6 +195,7 @@ export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: 
     wishes: result.outcomes.length,
     met,
     students: new Set(result.outcomes.map((o) => o.wish.studentId)).size,
+    studentsServed: result.studentsServed,
   };
 }
 

@@ -77,7 +77,7 @@ export function RoundManagerPanel({ round, onChanged }: { round: RoundDetail; on
       <div aria-live="polite">
         {summary && (
           <p className="result-summary">
-            {t('round.manage.summary', { met: summary.met, wishes: summary.wishes, students: summary.students })}{' '}
+            {t('round.manage.summary', { met: summary.met, wishes: summary.wishes, served: summary.studentsServed, students: summary.students })}{' '}
             {t(`round.manage.method.${summary.method}${summary.provedOptimal ? 'Optimal' : ''}`)}
           </p>
         )}
