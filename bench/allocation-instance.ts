@@ -1,6 +1,6 @@
 import { seededRandom } from '../src/features/demo/random.js';
 import type { DeliveryMode } from '../src/features/catalog/vocabulary.js';
-import type { AllocationProblem, RoundOffering, RoundWish } from '../src/features/round/allocation-problem.js';
+import type { RoundOffering, RoundWish } from '../src/features/round/allocation-problem.js';
 import { clashBetween, type ScheduledOffering, type TimeSlot } from '../src/features/timetable/clashes.js';
 import { DEFAULT_TRAVEL_PARAMETERS, estimateTravelMinutes, type GeoPoint } from '../src/features/travel/estimate.js';
 
@@ -29,13 +29,23 @@ const BARS: TimeSlot[][] = Array.from({ length: 10 }, (_, bar) =>
   }),
 );
 
+export interface RoundWorld {
+  sites: (GeoPoint & { organization: number })[];
+  scheduled: (ScheduledOffering & { organization: number; popularity: number })[];
+  offerings: RoundOffering[];
+  wishes: RoundWish[];
+  /** Student s (1-based) lives by site homeSites[s − 1]. */
+  homeSites: number[];
+  clashes: [number, number][];
+}
+
 /**
  * A generated selection round with the structure of a real one: sites spread over Lapland,
  * offerings on the shared bars (some on two), on site, remote or online; students wish mostly
  * near their home school, some offerings far more popular than others; clashes are computed
  * with the real clash rule (overlap or too short a trip between sites).
  */
-export function generateRound(size: InstanceSize, seed = 2026): AllocationProblem {
+export function generateRoundWorld(size: InstanceSize, seed = 2026): RoundWorld {
   const random = seededRandom(seed);
   const sites: (GeoPoint & { organization: number })[] = Array.from({ length: size.sites }, () => ({
     lat: 65.6 + random.next() * 3.2,
@@ -74,9 +84,11 @@ export function generateRound(size: InstanceSize, seed = 2026): AllocationProble
     scheduled.filter((o) => o.mode !== 'onsite' || estimateTravelMinutes(home, sites[o.siteId!]!, DEFAULT_TRAVEL_PARAMETERS) <= 90),
   );
   const wishes: RoundWish[] = [];
+  const homeSites: number[] = [];
   const pairs = new Set<number>();
   for (let s = 1; s <= size.students; s++) {
     const homeSite = random.int(0, size.sites - 1);
+    homeSites.push(homeSite);
     const candidates = nearby[homeSite]!;
     const chosen = new Set<number>();
     while (chosen.size < Math.min(size.wishesPerStudent, candidates.length)) {
@@ -102,5 +114,5 @@ export function generateRound(size: InstanceSize, seed = 2026): AllocationProble
     const b = key % (size.offerings + 1);
     if (clashBetween(scheduled[a - 1]!, scheduled[b - 1]!, travel)) clashes.push([a, b]);
   }
-  return { offerings, wishes, clashes, maxCoursesPerStudent: size.maxCoursesPerStudent, seed };
+  return { sites, scheduled, offerings, wishes, homeSites, clashes };
 }

@@ -6,5 +6,5 @@ import type { AllocationProblem } from './allocation-problem.js';
 const { problem, options } = workerData as { problem: AllocationProblem; options: AllocateOptions };
 allocate(problem, options).then(
   (result) => parentPort!.postMessage({ result }),
-  (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
 );

@@ -128,18 +128,22 @@ async function relaxationOptimum(h: Highs, p: CompiledProblem, stage: Stage): Pr
 }
 
 export interface UpperBounds {
-  /** No allocation serves more students than this (the first stage's relaxation). */
+  /** No allocation serves more students than this (the first stage's relaxation, rounded down). */
   served: number;
-  /** No allocation that serves `served` students weighs more (the second stage's relaxation). */
+  /** No allocation that serves at least `servedAtLeast` students weighs more (the second stage's relaxation). */
   weighted: number;
 }
 
-/** Upper bounds of both stages from their LP relaxations, for the benchmark's comparison. */
-export async function lpUpperBounds(p: CompiledProblem): Promise<UpperBounds> {
+/**
+ * Upper bounds of both stages from their LP relaxations, for comparing an allocation that serves
+ * `servedAtLeast` students: its weighted total cannot exceed `weighted`. (Bounding at the first
+ * bound instead would be no bound if the relaxation served more than any allocation can.)
+ */
+export async function lpUpperBounds(p: CompiledProblem, servedAtLeast: number): Promise<UpperBounds> {
   if (!p.wishEligible.includes(1)) return { served: 0, weighted: 0 };
   const h = await highs();
   const served = Math.floor((await relaxationOptimum(h, p, { kind: 'served' })) + 1e-6);
-  return { served, weighted: await relaxationOptimum(h, p, { kind: 'weighted', minServed: served }) };
+  return { served, weighted: await relaxationOptimum(h, p, { kind: 'weighted', minServed: servedAtLeast }) };
 }
 
 /**

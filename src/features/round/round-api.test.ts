@@ -109,8 +109,13 @@ describe.each(ENGINES)('selection rounds on %s', (engine) => {
     expect((await coordinator.post(`/rounds/${round.id}/allocate`, tight)).body.objective).toBe(first.body.objective);
     expect((await resultOf()).get(winnerOfA)!.find((w) => w.offering.id === a)!.assigned).toBe(true);
 
-    // Re-run with more seats: both first wishes are met.
-    const rerun = await coordinator.post(`/rounds/${round.id}/allocate`, { capacities: [{ offeringId: a, capacity: 5, partnerSeats: 5 }] });
+    // Re-run with more seats: both first wishes are met. A second click while it solves is refused, not run twice.
+    const [rerun, twice] = await Promise.all([
+      coordinator.post(`/rounds/${round.id}/allocate`, { capacities: [{ offeringId: a, capacity: 5, partnerSeats: 5 }] }),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() => coordinator.post(`/rounds/${round.id}/allocate`, {})),
+    ]);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toBe('allocation_running');
     expect(rerun.body.met).toBe(4);
     const seatsBefore = (await context.db.selectFrom('offering').select('seats_taken').where('id', '=', a).executeTakeFirstOrThrow()).seats_taken;
     // Meanwhile Otto asks for c, which the round gives him, directly: publishing accepts that request.

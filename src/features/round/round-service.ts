@@ -3,17 +3,20 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
-import { badRequest, forbidden, type FieldIssue } from '../../server/http/errors.js';
+import { badRequest, forbidden, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
 import { placeFromRound } from '../enrolment/enrolment-service.js';
 import { SEAT_HOLDING } from '../enrolment/enrolment-states.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { allocateInWorker } from './allocate-in-worker.js';
-import { managedRound, requirePhase, visibleRound } from './round-access.js';
+import { managedRound, requirePhase, visibleRound, type Round } from './round-access.js';
 import { loadAllocationProblem } from './round-problem.js';
 import type { allocateSchema, roundCreateSchema, roundUpdateSchema } from './round-schema.js';
 
 const OUTCOME_BATCH = 1000;
+
+/** Rounds this process is solving: a second allocation of the same round waits for none, it is refused. */
+const allocating = new Set<number>();
 
 /** Opens a round over the organizer's offerings of one period, with each offering's free seats as its capacity. */
 export async function createRound(db: Db, user: SessionUser, input: z.infer<typeof roundCreateSchema>): Promise<number> {
@@ -138,6 +141,17 @@ export async function replaceWishes(db: Db, user: SessionUser, id: number, offer
 export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: SessionUser, id: number, input: z.infer<typeof allocateSchema>) {
   const round = await managedRound(db, user, id);
   requirePhase(round, ['closed', 'allocated']);
+  if (allocating.has(id)) throw new HttpError(409, 'allocation_running', 'This round is being allocated; wait for the result');
+  allocating.add(id);
+  try {
+    return await solveAndStore(db, travelTimes, round, input);
+  } finally {
+    allocating.delete(id);
+  }
+}
+
+async function solveAndStore(db: Db, travelTimes: SiteTravelTimes, round: Round, input: z.infer<typeof allocateSchema>) {
+  const { id } = round;
   const problem = await loadAllocationProblem(db, travelTimes, round);
   const issues: FieldIssue[] = [];
   input.capacities.forEach((change, i) => {
@@ -154,6 +168,10 @@ export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: 
 
   const result = await allocateInWorker(problem);
   await db.transaction().execute(async (tx) => {
+    // The server kept answering during the solve: the round may have been published, reopened or re-run meanwhile.
+    const now = await tx.selectFrom('selection_round').select(['status', 'closes_at', 'allocated_at']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const unchanged = now.status === round.status && sameTime(now.closes_at, round.closes_at) && sameTime(now.allocated_at, round.allocated_at);
+    if (!unchanged) throw new HttpError(409, 'round_changed', 'The round changed while it was being allocated; allocate again');
     for (const change of input.capacities) {
       await tx
         .updateTable('round_offering')
@@ -199,6 +217,8 @@ export async function allocateRound(db: Db, travelTimes: SiteTravelTimes, user: 
   };
 }
 
+const sameTime = (a: Date | string | null, b: Date | string | null) => (a === null || b === null ? a === b : new Date(a).getTime() === new Date(b).getTime());
+
 /**
  * Publishes an allocation: each partner student with a seat gets an accepted enrolment (and a
  * notification), all in one transaction. Home students' seats are their own school's to record.
@@ -207,6 +227,8 @@ export async function publishRound(db: Db, user: SessionUser, id: number) {
   const round = await managedRound(db, user, id);
   requirePhase(round, ['allocated']);
   await db.transaction().execute(async (tx) => {
+    const now = await tx.selectFrom('selection_round').select(['status', 'allocated_at']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (now.status !== 'allocated' || !sameTime(now.allocated_at, round.allocated_at)) throw new HttpError(409, 'round_changed', 'The round changed meanwhile; reload it');
     const places = await tx
       .selectFrom('round_outcome as r')
       .innerJoin('offering as o', 'o.id', 'r.offering_id')

@@ -28,14 +28,16 @@ interface Reached {
 export function serveUnservedStudents(state: AllocationState): void {
   const p = state.p;
   const students = Array.from({ length: p.studentIds.length }, (_, s) => s).sort((a, b) => p.lotteryPosition[a]! - p.lotteryPosition[b]!);
-  let served = true;
-  while (served) {
-    served = false;
-    for (const s of students) if (state.courseCount[s] === 0 && serveStudent(state, s)) served = true;
+  // As in matching, a student with no path now gets none after later paths, so one pass serves all who can be.
+  // Slots a failed search explored cannot be freed until some path changes the allocation.
+  const dead = new Set<SeatSlot>();
+  for (const s of students) {
+    if (state.courseCount[s] !== 0) continue;
+    if (serveStudent(state, s, dead)) dead.clear();
   }
 }
 
-function serveStudent(state: AllocationState, s: number): boolean {
+function serveStudent(state: AllocationState, s: number, dead: Set<SeatSlot>): boolean {
   const p = state.p;
   const own: number[] = [];
   for (let w = p.wishStart[s]!; w < p.wishStart[s + 1]!; w++) if (p.wishEligible[w]) own.push(w);
@@ -49,7 +51,7 @@ function serveStudent(state: AllocationState, s: number): boolean {
   const queue: SeatSlot[] = [];
   for (const w of own) {
     const slot = slotOf(p.wishOffering[w]!, p.wishPartner[w]!);
-    if (!reachedBy.has(slot)) {
+    if (!reachedBy.has(slot) && !dead.has(slot)) {
       reachedBy.set(slot, { wish: w, from: null, move: null });
       queue.push(slot);
     }
@@ -59,11 +61,12 @@ function serveStudent(state: AllocationState, s: number): boolean {
     const found = freeingMoves(state, slot);
     if (found.end) return applyPath(state, reachedBy, slot, found.end);
     for (const { move, next } of found.onward) {
-      if (reachedBy.has(next)) continue;
+      if (reachedBy.has(next) || dead.has(next)) continue;
       reachedBy.set(next, { wish: move.to, from: slot, move });
       queue.push(next);
     }
   }
+  for (const slot of queue) dead.add(slot);
   return false;
 }
 

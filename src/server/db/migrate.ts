@@ -14,6 +14,7 @@ import * as regionAdmins from './migrations/0012_region_admins.js';
 import * as auditLog from './migrations/0013_audit_log.js';
 import * as retentionIndexes from './migrations/0014_retention_indexes.js';
 import * as offeringMapIndexes from './migrations/0015_offering_map_indexes.js';
+import * as personLookupIndex from './migrations/0016_person_lookup_index.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013_audit_log': auditLog,
   '0014_retention_indexes': retentionIndexes,
   '0015_offering_map_indexes': offeringMapIndexes,
+  '0016_person_lookup_index': personLookupIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

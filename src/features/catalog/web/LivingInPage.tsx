@@ -24,7 +24,7 @@ interface OfferingGroup {
 }
 
 /** One field's offerings, nearest first, loaded a page at a time once the field is opened. */
-function FieldOfferings({ query, home }: { query: Record<string, string>; home: string }) {
+function FieldOfferings({ query, home, count }: { query: Record<string, string>; home: string; count: number }) {
   const { t } = useTranslation();
   const travelTime = useTravelTime();
   const courseName = useCourseName();
@@ -53,9 +53,9 @@ function FieldOfferings({ query, home }: { query: Record<string, string>; home: 
         ))}
       </ul>
       {more.error && <ErrorNotice error={more.error} />}
-      {items.length < first.data.total && (
+      {items.length < count && (
         <Button variant="secondary" disabled={more.busy} onClick={loadMore}>
-          {more.busy ? t('common.loading') : t('livingIn.showMore', { shown: items.length, total: first.data.total })}
+          {more.busy ? t('common.loading') : t('livingIn.showMore', { shown: items.length, total: count })}
         </Button>
       )}
     </>
@@ -64,11 +64,12 @@ function FieldOfferings({ query, home }: { query: Record<string, string>; home: 
 
 function FieldGroup({ group, query, home }: { group: OfferingGroup; query: Record<string, string>; home: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  // Loaded when first opened, then kept: closing and reopening a field does not fetch it again.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="living-field" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="living-field" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{t(`field.${group.field}`)} ({group.count})</summary>
-      {open && <FieldOfferings query={{ ...query, form: group.educationForm, field: group.field }} home={home} />}
+      {opened && <FieldOfferings query={{ ...query, form: group.educationForm, field: group.field }} home={home} count={group.count} />}
     </details>
   );
 }
