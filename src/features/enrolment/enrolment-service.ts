@@ -1,10 +1,10 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/http/errors.js';
 import { isAdminOf, type SessionUser } from '../auth/roles.js';
-import { notifyStep } from '../notification/notify.js';
-import { checkStep, freesSeat, type EnrolmentActor, type EnrolmentStatus } from './enrolment-states.js';
+import { notifySteps, notifyStep } from '../notification/notify.js';
+import { checkStep, freesSeat, SEAT_HOLDING, type EnrolmentActor, type EnrolmentStatus } from './enrolment-states.js';
 
 type Tx = Transaction<Database>;
 
@@ -47,39 +47,78 @@ export async function requestEnrolment(db: Db, user: SessionUser, offeringId: nu
   });
 }
 
+/** A seat a selection round gives a partner student, to be placed when the round is published. */
+export interface RoundPlace {
+  offeringId: number;
+  studentId: number;
+}
+
 /**
- * A published selection round gives a partner student a seat directly: the round's rules stand
- * for the approval and the acceptance. A request the student already has open for the offering
- * (requested, approved, waitlisted) is the one accepted. Throws 409 when the offering has no
- * partner seat left, so that publishing is all or nothing.
+ * Places every partner seat of a published round, in the caller's transaction and a few
+ * set-based statements: each offering's partner seats are taken at once (409 if any offering has
+ * too few left), a student's open request for the offering is accepted, others get a new accepted
+ * enrolment, each with its event and notifications. A seat the student already holds is theirs
+ * already. Returns each place's enrolment id, in the order given.
  */
-export async function placeFromRound(tx: Tx, place: { regionId: number; offeringId: number; studentId: number; actorId: number; roundName: string }) {
-  if (!(await takeSeat(tx, place.offeringId))) {
-    throw new HttpError(409, 'no_partner_seat', `Offering ${place.offeringId} has no partner seat left; lower its partner seats in the round and re-run`);
+export async function placeAllFromRound(tx: Tx, round: { regionId: number; actorId: number; roundName: string }, places: readonly RoundPlace[]): Promise<number[]> {
+  const key = (offeringId: number, studentId: number) => `${offeringId}:${studentId}`;
+  const students = [...new Set(places.map((p) => p.studentId))];
+  const offerings = [...new Set(places.map((p) => p.offeringId))];
+  const current = students.length
+    ? await tx
+        .selectFrom('enrolment')
+        .select(['id', 'status', 'offering_id', 'student_id'])
+        .where('student_id', '=', sql<number>`any(${students}::int[])`)
+        .where('offering_id', '=', sql<number>`any(${offerings}::int[])`)
+        .where('status', 'in', [...SEAT_HOLDING, 'requested', 'approved', 'waitlisted'])
+        .forUpdate()
+        .execute()
+    : [];
+  const holding = new Map(current.filter((e) => SEAT_HOLDING.includes(e.status as EnrolmentStatus)).map((e) => [key(e.offering_id, e.student_id), e.id]));
+  const open = new Map(current.filter((e) => !SEAT_HOLDING.includes(e.status as EnrolmentStatus)).map((e) => [key(e.offering_id, e.student_id), e]));
+  const toPlace = places.filter((p) => !holding.has(key(p.offeringId, p.studentId)));
+
+  const seatsPerOffering = new Map<number, number>();
+  for (const p of toPlace) seatsPerOffering.set(p.offeringId, (seatsPerOffering.get(p.offeringId) ?? 0) + 1);
+  if (seatsPerOffering.size > 0) {
+    const ids = [...seatsPerOffering.keys()];
+    const counts = ids.map((id) => seatsPerOffering.get(id)!);
+    const taken = await sql<{ id: number }>`
+      update offering o set seats_taken = o.seats_taken + v.n
+      from (select unnest(${ids}::int[]) as id, unnest(${counts}::int[]) as n) v
+      where o.id = v.id and o.seats_taken + v.n <= o.seats_for_partners
+      returning o.id`.execute(tx);
+    if (taken.rows.length !== ids.length) {
+      const short = ids.find((id) => !taken.rows.some((r) => r.id === id))!;
+      throw new HttpError(409, 'no_partner_seat', `Offering ${short} has no partner seat left; lower its partner seats in the round and re-run`);
+    }
   }
-  const reason = `Selection round: ${place.roundName}`;
-  const open = await tx
-    .selectFrom('enrolment')
-    .select(['id', 'status'])
-    .where('offering_id', '=', place.offeringId)
-    .where('student_id', '=', place.studentId)
-    .where('status', 'in', ['requested', 'approved', 'waitlisted'])
-    .forUpdate()
-    .executeTakeFirst();
-  if (open) {
-    await setStatus(tx, open.id, 'accepted');
-    await logStep(tx, open.id, place.regionId, place.actorId, open.status, 'accepted', reason);
-    await notifyStep(tx, open.id, 'accepted', place.actorId);
-    return open.id;
+
+  const reason = `Selection round: ${round.roundName}`;
+  const reopened = toPlace.map((p) => open.get(key(p.offeringId, p.studentId))).filter((e): e is NonNullable<typeof e> => e !== undefined);
+  if (reopened.length > 0) {
+    await tx.updateTable('enrolment').set({ status: 'accepted', updated_at: new Date() }).where('id', '=', sql<number>`any(${reopened.map((e) => e.id)}::int[])`).execute();
   }
-  const row = await tx
-    .insertInto('enrolment')
-    .values({ region_id: place.regionId, offering_id: place.offeringId, student_id: place.studentId, status: 'accepted' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await logStep(tx, row.id, place.regionId, place.actorId, null, 'accepted', reason);
-  await notifyStep(tx, row.id, 'accepted', place.actorId);
-  return row.id;
+  const fresh = toPlace.filter((p) => !open.has(key(p.offeringId, p.studentId)));
+  const created: { id: number; offering_id: number; student_id: number }[] = [];
+  for (let i = 0; i < fresh.length; i += 1000) {
+    created.push(
+      ...(await tx
+        .insertInto('enrolment')
+        .values(fresh.slice(i, i + 1000).map((p) => ({ region_id: round.regionId, offering_id: p.offeringId, student_id: p.studentId, status: 'accepted' })))
+        .returning(['id', 'offering_id', 'student_id'])
+        .execute()),
+    );
+  }
+  const events = [
+    ...reopened.map((e) => ({ enrolment_id: e.id, region_id: round.regionId, actor_id: round.actorId, from_status: e.status, to_status: 'accepted', reason })),
+    ...created.map((e) => ({ enrolment_id: e.id, region_id: round.regionId, actor_id: round.actorId, from_status: null, to_status: 'accepted', reason })),
+  ];
+  for (let i = 0; i < events.length; i += 1000) await tx.insertInto('enrolment_event').values(events.slice(i, i + 1000)).execute();
+  await notifySteps(tx, events.map((e) => e.enrolment_id), 'accepted', round.actorId);
+
+  const placed = new Map([...holding, ...reopened.map((e) => [key(e.offering_id, e.student_id), e.id] as const), ...created.map((e) => [key(e.offering_id, e.student_id), e.id] as const)]);
+  return places.map((p) => placed.get(key(p.offeringId, p.studentId))!);
 }
 
 async function logStep(tx: Tx, enrolmentId: number, regionId: number, actorId: number | null, from: string | null, to: string, reason: string | null) {

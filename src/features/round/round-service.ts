@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
-import { placeFromRound } from '../enrolment/enrolment-service.js';
-import { SEAT_HOLDING } from '../enrolment/enrolment-states.js';
+import { placeAllFromRound } from '../enrolment/enrolment-service.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { allocateInWorker } from './allocate-in-worker.js';
 import { managedRound, requirePhase, visibleRound, type Round } from './round-access.js';
@@ -239,25 +238,14 @@ export async function publishRound(db: Db, user: SessionUser, id: number) {
       .orderBy('r.student_id')
       .orderBy('r.rank')
       .execute();
-    for (const place of places.filter((p) => p.provider_id !== p.organization_id)) {
-      // A seat the student already holds through a direct request is the same seat.
-      const existing = await tx
-        .selectFrom('enrolment')
-        .select('id')
-        .where('student_id', '=', place.student_id)
-        .where('offering_id', '=', place.offering_id)
-        .where('status', 'in', SEAT_HOLDING)
-        .executeTakeFirst();
-      const enrolmentId =
-        existing?.id ??
-        (await placeFromRound(tx, { regionId: round.region_id, offeringId: place.offering_id, studentId: place.student_id, actorId: user.id, roundName: round.name }));
-      await tx
-        .updateTable('round_outcome')
-        .set({ enrolment_id: enrolmentId })
-        .where('round_id', '=', id)
-        .where('student_id', '=', place.student_id)
-        .where('offering_id', '=', place.offering_id)
-        .execute();
+    const partnerPlaces = places.filter((p) => p.provider_id !== p.organization_id).map((p) => ({ offeringId: p.offering_id, studentId: p.student_id }));
+    const enrolmentIds = await placeAllFromRound(tx, { regionId: round.region_id, actorId: user.id, roundName: round.name }, partnerPlaces);
+    if (partnerPlaces.length > 0) {
+      await sql`
+        update round_outcome r set enrolment_id = v.enrolment_id
+        from (select unnest(${partnerPlaces.map((p) => p.studentId)}::int[]) as student_id, unnest(${partnerPlaces.map((p) => p.offeringId)}::int[]) as offering_id,
+                     unnest(${enrolmentIds}::int[]) as enrolment_id) v
+        where r.round_id = ${id} and r.student_id = v.student_id and r.offering_id = v.offering_id`.execute(tx);
     }
     await tx.updateTable('selection_round').set({ status: 'published', published_at: new Date() }).where('id', '=', id).execute();
   });
