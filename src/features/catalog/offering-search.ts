@@ -340,10 +340,15 @@ async function travelOfSearch(travelTimes: SiteTravelTimes, f: OfferingSearch) {
   return travel;
 }
 
-export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
+/** What every read of the tray starts from: travel from the search's home, and the offerings its filters match. */
+async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch, pageOrder?: 'name' | 'code') {
   const travel = await travelOfSearch(travelTimes, f);
-  const sort = f.sort ?? (travel ? 'travel' : 'name');
-  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel, sort === 'code' ? 'code' : 'name');
+  return { travel, filtered: filteredOfferings(db, f, await matchWords(db, f.q), travel, pageOrder) };
+}
+
+export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
+  const sort = f.sort ?? (f.home ? 'travel' : 'name');
+  const { travel, filtered } = await searchBasis(db, travelTimes, f, sort === 'code' ? 'code' : 'name');
   const [rows, total] = await Promise.all([
     pageRows(db, filtered, sort, travel, f),
     countUpTo(db, filtered, COUNT_CAP),
@@ -435,8 +440,7 @@ export async function searchOfferingSites(
   f: OfferingSearch,
   caps: MapCaps = { sites: MAP_SITE_CAP, offerings: MAP_OFFERING_CAP },
 ) {
-  const travel = await travelOfSearch(travelTimes, f);
-  const filtered = filteredOfferings(db, f, await matchWords(db, f.q), travel);
+  const { travel, filtered } = await searchBasis(db, travelTimes, f);
   const { counts, complete } = travel ? await countsNearHome(filtered, travel, f, caps) : await countsOfFirstMatches(db, filtered, caps);
   const sites =
     counts.size === 0
@@ -458,8 +462,8 @@ export async function searchOfferingSites(
 
 /** Matching offerings counted by education form and field: the living-in page's outline. */
 export async function countOfferingGroups(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
-  const travel = await travelOfSearch(travelTimes, f);
-  const rows = await filteredOfferings(db, f, await matchWords(db, f.q), travel)
+  const { filtered } = await searchBasis(db, travelTimes, f);
+  const rows = await filtered
     .select(['o.education_form', 'o.field', sql<number>`count(*)`.as('n')])
     .groupBy(['o.education_form', 'o.field'])
     .orderBy('o.education_form')

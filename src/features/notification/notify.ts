@@ -47,7 +47,11 @@ async function notifyBatch(tx: Transaction<Database>, enrolmentIds: number[], st
       .orderBy('id')
       .execute();
     const map = new Map<number, { id: number; email: string }[]>();
-    for (const person of people) map.set(person.organization_id!, [...(map.get(person.organization_id!) ?? []), person]);
+    for (const person of people) {
+      const ofOrganization = map.get(person.organization_id!);
+      if (ofOrganization) ofOrganization.push(person);
+      else map.set(person.organization_id!, [person]);
+    }
     return map;
   };
   const students = wanted.includes('student')

@@ -29,14 +29,15 @@ function FieldOfferings({ query, home, count }: { query: Record<string, string>;
   const travelTime = useTravelTime();
   const courseName = useCourseName();
   const first = useApi<SearchResult>(`/offerings${toQuery({ ...query, sort: 'travel', limit: PAGE, offset: 0 })}`);
-  const [more, setMore] = useState<{ items: OfferingDto[]; busy: boolean; error?: ApiError }>({ items: [], busy: false });
+  const [more, setMore] = useState<{ items: OfferingDto[]; busy: boolean; ended?: boolean; error?: ApiError }>({ items: [], busy: false });
   if (first.state === 'loading') return <LoadingSpinner text={t('common.loading')} variant="small" />;
   if (first.state === 'error') return <ErrorNotice error={first.error} />;
   const items = [...first.data.items, ...more.items];
   const loadMore = () => {
     setMore({ ...more, busy: true, error: undefined });
     api<SearchResult>(`/offerings${toQuery({ ...query, sort: 'travel', limit: PAGE, offset: items.length })}`)
-      .then((page) => setMore({ items: [...more.items, ...page.items], busy: false }))
+      // An empty page ends the list even if the count said more: offerings may be withdrawn meanwhile.
+      .then((page) => setMore({ items: [...more.items, ...page.items], busy: false, ended: page.items.length === 0 }))
       .catch((error: ApiError) => setMore({ ...more, busy: false, error }));
   };
   return (
@@ -53,7 +54,7 @@ function FieldOfferings({ query, home, count }: { query: Record<string, string>;
         ))}
       </ul>
       {more.error && <ErrorNotice error={more.error} />}
-      {items.length < count && (
+      {items.length < count && !more.ended && (
         <Button variant="secondary" disabled={more.busy} onClick={loadMore}>
           {more.busy ? t('common.loading') : t('livingIn.showMore', { shown: items.length, total: count })}
         </Button>
