@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { readOsmRoads, OsmFileError } from './osm-file.js';
 import { encodeRoadNetwork } from './road-network-codec.js';
 import { buildRoadNetwork, type RoadNetwork } from './road-network.js';
-import { MAX_SNAP_KM } from './road-travel-time-provider.js';
+import { MAX_SNAP_KM } from './road-snap.js';
 
 export interface RoadImportResult {
   nodes: number;
@@ -64,7 +64,7 @@ async function checkCoverage(db: Db, regionId: number, network: RoadNetwork) {
     .where('rm.region_id', '=', regionId)
     .where('m.lat', 'is not', null)
     .execute();
-  const off = centres.filter((c) => (network.nearestNode({ lat: c.lat!, lon: c.lon! })?.km ?? Infinity) > MAX_SNAP_KM);
+  const off = centres.filter((c) => !network.nearestNode({ lat: c.lat!, lon: c.lon! }, MAX_SNAP_KM));
   const covered = centres.length - off.length;
   if (centres.length > 0 && covered / centres.length < MIN_COVERAGE) {
     throw new OsmFileError(

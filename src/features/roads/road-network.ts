@@ -3,6 +3,7 @@ import { around, distance } from 'geokdbush';
 import { greatCircleKm, type GeoPoint } from '../travel/estimate.js';
 import { buildRoadGraph, spreadNearest, type RoadEdge, type RoadGraph } from '../travel/road-graph.js';
 import { spatialNodeIds } from '../travel/spatial-order.js';
+import { NodeGrid } from './node-grid.js';
 import type { OsmRoads } from './osm-file.js';
 import { roadSpeedKmh } from './road-speeds.js';
 
@@ -15,7 +16,7 @@ const KEEP_EVERY_KM = 0.5;
 /** A road graph with the coordinates of its nodes, and nearest-node lookup. */
 export class RoadNetwork {
   #index: KDBush | undefined;
-  readonly #fromNode = new Map<number, Float32Array>();
+  #grid: NodeGrid | undefined;
 
   constructor(
     readonly lat: Float32Array,
@@ -23,26 +24,29 @@ export class RoadNetwork {
     readonly graph: RoadGraph,
   ) {}
 
-  /** The node nearest to a point, and how far it is in kilometres. */
-  nearestNode(point: GeoPoint): { node: number; km: number } | null {
+  /** The node nearest to a point, and how far it is in kilometres; null when none is within `withinKm`. */
+  nearestNode(point: GeoPoint, withinKm = Infinity): { node: number; km: number } | null {
     if (this.graph.nodeCount === 0) return null;
-    const node = around(this.#spatialIndex(), point.lon, point.lat, 1)[0]!;
-    return { node, km: distance(point.lon, point.lat, this.lon[node]!, this.lat[node]!) };
+    // Most points have a node within a few kilometres, or none: the grid tells. For the others,
+    // the index's nearest search, only as far as asked (unbounded it would visit much of the index).
+    let nearest = (this.#grid ??= new NodeGrid(this.lat, this.lon)).nearest(point.lat, point.lon, withinKm);
+    if (nearest === null) return null;
+    if (!nearest) {
+      const node = around(this.#spatialIndex(), point.lon, point.lat, 1, withinKm)[0];
+      if (node === undefined) return null;
+      nearest = { node, km: distance(point.lon, point.lat, this.lon[node]!, this.lat[node]!) };
+    }
+    const { node, km } = nearest;
+    return km <= withinKm ? { node, km } : null;
   }
 
   /**
-   * Minutes from a node to every node (roads are two-way: also to it from every node); one search
-   * the first time, kept after. Before a search it lets the server's other work run, because a
-   * region's first figures take one search per site.
+   * Minutes from a node to every node (roads are two-way: also to it from every node). Not kept:
+   * a whole-network array per node would grow without bound; callers keep what they read from it.
    */
-  async minutesFromNode(node: number): Promise<Float32Array> {
-    let minutes = this.#fromNode.get(node);
-    if (!minutes) {
-      await new Promise((resolve) => setImmediate(resolve));
-      minutes = new Float32Array(this.graph.nodeCount).fill(Infinity);
-      spreadNearest(this.graph, [{ node, minutes: 0, label: 0 }], minutes, new Int32Array(this.graph.nodeCount));
-      this.#fromNode.set(node, minutes);
-    }
+  minutesFromNode(node: number): Float32Array {
+    const minutes = new Float32Array(this.graph.nodeCount).fill(Infinity);
+    spreadNearest(this.graph, [{ node, minutes: 0, label: 0 }], minutes, new Int32Array(this.graph.nodeCount));
     return minutes;
   }
 

@@ -1,22 +1,32 @@
 import type { Db } from '../../server/db/database.js';
 import type { ProviderForRegion } from '../travel/site-travel-times.js';
-import { EstimateTravelTimeProvider } from '../travel/travel-time-provider.js';
+import { EstimateTravelTimeProvider, type TravelTimeProvider } from '../travel/travel-time-provider.js';
 import { decodeRoadNetwork } from './road-network-codec.js';
 import type { RoadNetwork } from './road-network.js';
 import { RoadTravelTimeProvider } from './road-travel-time-provider.js';
 
 /**
- * The regions' stored road networks, decoded once per import and kept with their computed
- * shortest times. A region without one travels by the estimate.
+ * The regions' stored road networks, decoded once per import. A region without one travels by
+ * the estimate.
  */
 export class RoadNetworks {
   readonly #loaded = new Map<number, { importedAt: number; network: Promise<RoadNetwork> }>();
+  readonly #providers = new Map<number, { network: RoadNetwork | null; parameters: string; provider: TravelTimeProvider }>();
 
   constructor(private readonly db: Db) {}
 
+  /**
+   * The same provider while a region's network and parameters stay the same, so that what was
+   * built with it (nearest-site fields) can be kept and updated instead of rebuilt.
+   */
   readonly providerFor: ProviderForRegion = async ({ id, parameters }) => {
     const network = await this.networkOf(id);
-    return network ? new RoadTravelTimeProvider(network, parameters) : new EstimateTravelTimeProvider(parameters);
+    const key = JSON.stringify(parameters);
+    const kept = this.#providers.get(id);
+    if (kept && kept.network === network && kept.parameters === key) return kept.provider;
+    const provider = network ? new RoadTravelTimeProvider(network, parameters) : new EstimateTravelTimeProvider(parameters);
+    this.#providers.set(id, { network, parameters: key, provider });
+    return provider;
   };
 
   async networkOf(regionId: number): Promise<RoadNetwork | null> {

@@ -1,12 +1,9 @@
 import type { TravelEstimateParameters, GeoPoint } from '../travel/estimate.js';
+import type { OriginSet } from '../travel/nearest-field.js';
 import { EstimateTravelTimeProvider, type TravelDestination, type TravelTimeProvider, type TravelTimes } from '../travel/travel-time-provider.js';
+import { RoadOrigins } from './road-nearest.js';
 import type { RoadNetwork } from './road-network.js';
-
-/**
- * A point farther than this from the network's nearest node is off the network (outside the
- * extract, or on a road the extract lacks): it is timed with the estimate instead.
- */
-export const MAX_SNAP_KM = 5;
+import { snapToRoads } from './road-snap.js';
 
 /**
  * Travel times over a region's road network:
@@ -14,9 +11,8 @@ export const MAX_SNAP_KM = 5;
  *   minutes = overhead + access from the origin to its nearest node + shortest road time
  *             + access from the site's nearest node to the site
  *
- * where access is the straight line × circuity at the region's average speed. The network keeps
- * each site's shortest times to every node, so opening or closing a site, or asking from another
- * home, only takes minima of what is already known.
+ * (see `snapToRoads` for access). One search from the origin times every site; what is kept is
+ * the caller's (per home, per class), so memory does not grow with the sites asked about.
  */
 export class RoadTravelTimeProvider implements TravelTimeProvider {
   readonly #estimate: EstimateTravelTimeProvider;
@@ -29,18 +25,20 @@ export class RoadTravelTimeProvider implements TravelTimeProvider {
   }
 
   async minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]): Promise<TravelTimes> {
-    const start = this.#snap(origin);
+    const start = snapToRoads(this.network, this.parameters, origin);
     if (!start) return this.#estimate.minutesFrom(origin, destinations);
+    // A search over a large network takes tens of milliseconds: let the server's other work run first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const road = this.network.minutesFromNode(start.node);
     const times: TravelTimes = { minutes: new Map(), models: new Map() };
     const offNetwork: TravelDestination[] = [];
     for (const destination of destinations) {
-      const end = this.#snap(destination);
+      const end = snapToRoads(this.network, this.parameters, destination);
       if (!end) {
         offNetwork.push(destination);
         continue;
       }
-      const road = (await this.network.minutesFromNode(end.node))[start.node]!;
-      times.minutes.set(destination.id, Math.ceil(this.parameters.overheadMinutes + start.accessMinutes + road + end.accessMinutes));
+      times.minutes.set(destination.id, Math.ceil(this.parameters.overheadMinutes + start.accessMinutes + road[end.node]! + end.accessMinutes));
       times.models.set(destination.id, 'road');
     }
     const estimated = await this.#estimate.minutesFrom(origin, offNetwork);
@@ -49,9 +47,7 @@ export class RoadTravelTimeProvider implements TravelTimeProvider {
     return times;
   }
 
-  #snap(point: GeoPoint): { node: number; accessMinutes: number } | null {
-    const nearest = this.network.nearestNode(point);
-    if (!nearest || nearest.km > MAX_SNAP_KM) return null;
-    return { node: nearest.node, accessMinutes: ((nearest.km * this.parameters.circuity) / this.parameters.speedKmh) * 60 };
+  origins(points: readonly GeoPoint[]): OriginSet {
+    return new RoadOrigins(this.network, this.parameters, points);
   }
 }

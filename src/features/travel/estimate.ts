@@ -25,7 +25,7 @@ export const DEFAULT_TRAVEL_PARAMETERS: TravelEstimateParameters = {
   overheadMinutes: 5,
 };
 
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 /** Haversine distance in kilometres. */
@@ -39,8 +39,12 @@ export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
 
 /** Estimated one-way travel time in whole minutes (rounded up: a promise of "within N" must hold). */
 export function estimateTravelMinutes(from: GeoPoint, to: GeoPoint, parameters: TravelEstimateParameters): number {
-  const roadKm = greatCircleKm(from, to) * parameters.circuity;
-  return Math.ceil(parameters.overheadMinutes + (roadKm / parameters.speedKmh) * 60);
+  return estimatedMinutesForKm(greatCircleKm(from, to), parameters);
+}
+
+/** The estimate for a great-circle distance already known. */
+export function estimatedMinutesForKm(km: number, parameters: TravelEstimateParameters): number {
+  return Math.ceil(parameters.overheadMinutes + ((km * parameters.circuity) / parameters.speedKmh) * 60);
 }
 
 /** A region's stored travel parameters. */

@@ -58,18 +58,25 @@ function bucketWidthFor(minutes: Float32Array): number {
 
 /**
  * A bucket queue (Dial's algorithm with Δ-stepping's re-insertion): node distances are cut into
- * buckets of `width` minutes, each an append-only list, so push and pop cost O(1) and touch memory
- * in order. A node that improves is appended again and its older entry skipped (it remembers the
- * bucket it was last queued in). Nodes of one bucket are taken in any order; one that improves
- * after it was taken is taken again, which keeps the result exact for any width. With the width
- * at most the shortest road, no node is taken twice.
+ * buckets of `width` minutes, so push and pop cost O(1). A node that improves is queued again and
+ * its older entry skipped (it remembers the bucket it was last queued in). Nodes of one bucket are
+ * taken in any order; one that improves after it was taken is taken again, which keeps the result
+ * exact for any width. With the width at most the shortest road, no node is taken twice.
+ *
+ * Buckets are linked lists in typed arrays, and one queue serves every search of its graph (a
+ * search runs to the end synchronously and leaves the queue empty): a national search queues
+ * millions of entries, and lists of numbers per bucket made most of its time garbage collection.
  */
 class BucketQueue {
   private readonly queuedIn: Int32Array;
-  private readonly buckets: (number[] | undefined)[] = [];
   private readonly perMinute: number;
+  /** First entry of each bucket, −1 when empty. */
+  private head = new Int32Array(1024).fill(-1);
+  /** Per entry: its node and the next entry of its bucket. */
+  private entryNode = new Int32Array(1024);
+  private entryNext = new Int32Array(1024);
+  private entries = 0;
   private current = Infinity;
-  private cursor = 0;
 
   constructor(nodeCount: number, width: number) {
     this.queuedIn = new Int32Array(nodeCount).fill(-1);
@@ -79,30 +86,51 @@ class BucketQueue {
   /** Queues the node at these minutes; never below the bucket being taken. */
   push(node: number, minutes: number) {
     const bucket = (minutes * this.perMinute) | 0;
-    this.queuedIn[node] = bucket;
-    (this.buckets[bucket] ??= []).push(node);
-    if (bucket < this.current) {
-      this.current = bucket;
-      this.cursor = 0;
+    if (bucket >= this.head.length) this.head = grown(this.head, bucket + 1, -1);
+    if (this.entries === this.entryNode.length) {
+      this.entryNode = grown(this.entryNode, this.entries + 1, 0);
+      this.entryNext = grown(this.entryNext, this.entries + 1, 0);
     }
+    const entry = this.entries++;
+    this.entryNode[entry] = node;
+    this.entryNext[entry] = this.head[bucket]!;
+    this.head[bucket] = entry;
+    this.queuedIn[node] = bucket;
+    if (bucket < this.current) this.current = bucket;
   }
 
-  /** A node of the lowest non-empty bucket, or −1 when the queue is empty. */
+  /** A node of the lowest non-empty bucket, or −1 when the queue is empty (and ready for reuse). */
   pop(): number {
-    for (; this.current < this.buckets.length; this.current++, this.cursor = 0) {
-      const list = this.buckets[this.current];
-      if (!list) continue;
-      while (this.cursor < list.length) {
-        const node = list[this.cursor++]!;
+    for (; this.current < this.head.length; this.current++) {
+      for (let entry = this.head[this.current]!; entry >= 0; entry = this.head[this.current]!) {
+        this.head[this.current] = this.entryNext[entry]!;
+        const node = this.entryNode[entry]!;
         if (this.queuedIn[node] === this.current) {
           this.queuedIn[node] = -1;
           return node;
         }
       }
-      this.buckets[this.current] = undefined;
     }
+    this.current = Infinity;
+    this.entries = 0;
     return -1;
   }
+}
+
+/** The array at least this long (doubled), its new part filled with `fill`. */
+function grown(array: Int32Array<ArrayBuffer>, atLeast: number, fill: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(Math.max(atLeast, array.length * 2)).fill(fill);
+  next.set(array);
+  return next;
+}
+
+/** One queue per graph, reused by every search of it. */
+const queues = new WeakMap<RoadGraph, BucketQueue>();
+
+function queueOf(graph: RoadGraph): BucketQueue {
+  let queue = queues.get(graph);
+  if (!queue) queues.set(graph, (queue = new BucketQueue(graph.nodeCount, graph.bucketMinutes)));
+  return queue;
 }
 
 /**
@@ -112,7 +140,7 @@ class BucketQueue {
  * removed (reset the nodes it served and seed their still-served neighbours).
  */
 export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
-  const queue = new BucketQueue(graph.nodeCount, graph.bucketMinutes);
+  const queue = queueOf(graph);
   for (const s of seeds) {
     const minutes = Math.fround(s.minutes);
     if (minutes < distance[s.node]!) {
@@ -138,6 +166,13 @@ export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; 
   }
 }
 
+/** A site on the graph: its node, and the minutes from that node to the site itself. */
+export interface GraphSite {
+  id: number;
+  node: number;
+  accessMinutes?: number;
+}
+
 /**
  * For one class of sites (say, lukio), every node's minutes to the nearest site of the class.
  * Closing or opening a site updates only the nodes whose nearest site changes.
@@ -145,25 +180,26 @@ export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; 
 export class NearestSites {
   readonly distance: Float32Array;
   readonly label: Int32Array;
-  readonly #siteNodes = new Map<number, number>();
+  readonly #sites = new Map<number, GraphSite>();
 
   constructor(
     private readonly graph: RoadGraph,
-    sites: readonly { id: number; node: number }[],
+    sites: readonly GraphSite[],
   ) {
     this.distance = new Float32Array(graph.nodeCount).fill(Infinity);
     this.label = new Int32Array(graph.nodeCount).fill(-1);
-    for (const s of sites) this.#siteNodes.set(s.id, s.node);
-    spreadNearest(graph, sites.map((s) => ({ node: s.node, minutes: 0, label: s.id })), this.distance, this.label);
+    for (const s of sites) this.#sites.set(s.id, s);
+    spreadNearest(graph, sites.map(seedOf), this.distance, this.label);
   }
 
-  open(site: { id: number; node: number }): void {
-    this.#siteNodes.set(site.id, site.node);
-    spreadNearest(this.graph, [{ node: site.node, minutes: 0, label: site.id }], this.distance, this.label);
+  open(site: GraphSite): void {
+    this.close(site.id);
+    this.#sites.set(site.id, site);
+    spreadNearest(this.graph, [seedOf(site)], this.distance, this.label);
   }
 
   close(siteId: number): void {
-    if (!this.#siteNodes.delete(siteId)) return;
+    if (!this.#sites.delete(siteId)) return;
     const { offsets, targets, minutes } = this.graph;
     const served: number[] = [];
     for (let node = 0; node < this.graph.nodeCount; node++) {
@@ -173,7 +209,8 @@ export class NearestSites {
         this.label[node] = -1;
       }
     }
-    // The nodes the closed site served are reached again from their neighbours that kept a site.
+    // The nodes the closed site served are reached again from their neighbours that kept a site,
+    // and from any remaining site whose own node it served.
     const seeds: { node: number; minutes: number; label: number }[] = [];
     for (const node of served) {
       for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
@@ -181,7 +218,9 @@ export class NearestSites {
         if (this.label[neighbour]! >= 0) seeds.push({ node, minutes: this.distance[neighbour]! + minutes[e]!, label: this.label[neighbour]! });
       }
     }
-    for (const [id, node] of this.#siteNodes) if (this.label[node] === -1) seeds.push({ node, minutes: 0, label: id });
+    for (const site of this.#sites.values()) if (this.label[site.node] === -1) seeds.push(seedOf(site));
     spreadNearest(this.graph, seeds, this.distance, this.label);
   }
 }
+
+const seedOf = (site: GraphSite) => ({ node: site.node, minutes: site.accessMinutes ?? 0, label: site.id });

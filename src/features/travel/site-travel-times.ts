@@ -54,6 +54,18 @@ export class SiteTravelTimes {
     return result;
   }
 
+  /** Each region's travel model, and the sites it times: what nearest-site fields are built from. */
+  async models(): Promise<{ providers: Map<number, TravelTimeProvider>; sites: (TravelDestination & { regionId: number })[] }> {
+    const snapshot = await this.#current();
+    const providers = new Map<number, TravelTimeProvider>();
+    const sites: (TravelDestination & { regionId: number })[] = [];
+    for (const [regionId, region] of snapshot.sitesByRegion) {
+      providers.set(regionId, region.provider);
+      for (const site of region.sites) sites.push({ ...site, regionId });
+    }
+    return { providers, sites };
+  }
+
   async #compute(snapshot: Snapshot, origin: { lat: number; lon: number }): Promise<TravelFromHome> {
     const minutesBySite = new Map<number, number>();
     const modelBySite = new Map<number, TravelModel>();

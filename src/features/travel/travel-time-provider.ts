@@ -1,4 +1,6 @@
 import { estimateTravelMinutes, type GeoPoint, type TravelEstimateParameters } from './estimate.js';
+import { EstimateOrigins } from './estimate-nearest.js';
+import type { OriginSet } from './nearest-field.js';
 
 export interface TravelDestination extends GeoPoint {
   id: number;
@@ -14,11 +16,14 @@ export interface TravelTimes {
 }
 
 /**
- * Travel times from one origin to many destinations (sites). Providers (estimate, road network,
- * later public transport) implement the same interface; callers never see how minutes are made.
+ * Travel times by one model. Providers (estimate, road network, later public transport) implement
+ * the same interface; callers never see how minutes are made. Two questions are asked: from one
+ * home to many sites (the tray), and from many origins to the nearest site of each class (the
+ * knowledge base's accessibility), which has its own fast path in every model.
  */
 export interface TravelTimeProvider {
   minutesFrom(origin: GeoPoint, destinations: readonly TravelDestination[]): Promise<TravelTimes>;
+  origins(points: readonly GeoPoint[]): OriginSet;
 }
 
 export class EstimateTravelTimeProvider implements TravelTimeProvider {
@@ -31,5 +36,9 @@ export class EstimateTravelTimeProvider implements TravelTimeProvider {
       times.models.set(destination.id, 'estimate');
     }
     return times;
+  }
+
+  origins(points: readonly GeoPoint[]): OriginSet {
+    return new EstimateOrigins(points, this.parameters);
   }
 }
