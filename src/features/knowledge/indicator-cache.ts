@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import { runEvery } from '../../server/periodic.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
-import { computeRegionIndicators, type RegionIndicators } from './region-indicators.js';
+import { computeRegionIndicators, type KeptAccessibility, type RegionIndicators } from './region-indicators.js';
 
 /**
  * The region indicators, computed once and kept until what they are computed from changes: the
@@ -11,6 +11,7 @@ import { computeRegionIndicators, type RegionIndicators } from './region-indicat
  */
 export class IndicatorCache {
   readonly #entries = new Map<number, { fingerprint: string; value: Promise<RegionIndicators> }>();
+  readonly #accessibility: KeptAccessibility = new Map();
 
   constructor(
     private readonly db: Db,
@@ -22,7 +23,7 @@ export class IndicatorCache {
     const entry = this.#entries.get(regionId);
     if (entry && entry.fingerprint === fingerprint) return entry.value;
     if (entry) this.travelTimes.invalidate();
-    const value = computeRegionIndicators(this.db, this.travelTimes, regionId);
+    const value = computeRegionIndicators(this.db, this.travelTimes, regionId, this.#accessibility);
     this.#entries.set(regionId, { fingerprint, value });
     value.catch(() => this.#entries.delete(regionId));
     return value;

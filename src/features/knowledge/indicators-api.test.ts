@@ -3,7 +3,10 @@ import { ApiClient } from '../../../test/api-client.js';
 import { ENGINES } from '../../../test/databases.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { useDemoApp } from '../../../test/test-app.js';
+import { RoadNetworks } from '../roads/road-networks.js';
 import { estimateTravelMinutes } from '../travel/estimate.js';
+import { SiteTravelTimes } from '../travel/site-travel-times.js';
+import { computeRegionIndicators } from './region-indicators.js';
 
 interface MunicipalityIndicators {
   code: string;
@@ -61,6 +64,24 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     expect((await admin.patch(`/offerings/${offering.id}`, { status: 'withdrawn' })).status).toBe(200);
     expect((await client.get(`/regions/${region.id}/indicators`)).body.computedAt).not.toBe(first);
     expect((await client.get('/regions/99999/indicators')).status).toBe(404);
+  });
+
+  it('when a site closes, updates the kept figures to what computing afresh gives', async () => {
+    const region = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    const client = new ApiClient(context.app);
+    const pelloBefore = ((await client.get(`/regions/${region.id}/indicators`)).body.municipalities as MunicipalityIndicators[]).find((m) => m.code === '854')!;
+    const admin = new ApiClient(context.app);
+    await admin.login('admin@tarjotin.example');
+    const lukio = await context.db.selectFrom('site').select('id').where('name', '=', 'Pellon lukio').executeTakeFirstOrThrow();
+    const offerings = await context.db.selectFrom('offering').select('id').where('site_id', '=', lukio.id).where('status', '=', 'published').execute();
+    expect(offerings.length).toBeGreaterThan(0);
+    for (const { id } of offerings) expect((await admin.patch(`/offerings/${id}`, { status: 'withdrawn' })).status).toBe(200);
+    const after = (await client.get(`/regions/${region.id}/indicators`)).body;
+    const fresh = await computeRegionIndicators(context.db, new SiteTravelTimes(context.db, new RoadNetworks(context.db).providerFor), region.id);
+    expect(after.municipalities.map((m: MunicipalityIndicators) => [m.code, m.nearestMinutes])).toEqual(fresh.municipalities.map((m) => [m.code, m.nearestMinutes]));
+    expect(after.totals.share16to18Within).toEqual(fresh.totals.share16to18Within);
+    const pelloAfter = (after.municipalities as MunicipalityIndicators[]).find((m) => m.code === '854')!;
+    expect(pelloAfter.nearestMinutes.lukio).toBeGreaterThan(pelloBefore.nearestMinutes.lukio!);
   });
 
   it('exports the indicator table as CSV and XLSX', async () => {

@@ -4,8 +4,10 @@ import { notFound } from '../../server/http/errors.js';
 import { annualChangeRate, projectCohorts, singleYearAges, sixteenToEighteen } from '../population/cohort-projection.js';
 import { OPEN_AGE } from '../population/population-rows.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
-import type { TravelModel } from '../travel/travel-time-provider.js';
-import { ACCESS_CLASSES, accessibilityFrom, shareWithin, type AccessClass, type SiteOfferings } from './accessibility.js';
+import type { GeoPoint } from '../travel/estimate.js';
+import type { TravelModel, TravelTimeProvider } from '../travel/travel-time-provider.js';
+import { AccessibilityFields, type ClassedSite, type Nearest } from './accessibility-fields.js';
+import { ACCESS_CLASSES, reachableOfferings, THRESHOLDS, type AccessClass, type SiteOfferings } from './accessibility.js';
 
 /** Projections reach at least this year, and at least ten years past the age data. */
 export const PROJECTION_HORIZON = 2035;
@@ -19,18 +21,18 @@ export type RegionIndicators = Awaited<ReturnType<typeof computeRegionIndicators
  * and the accessibility of lukio and vocational education from each municipality's centre
  * (see docs/knowledge-base.md for the method).
  */
-export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTimes, regionId: number) {
+export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTimes, regionId: number, kept: KeptAccessibility = new Map()) {
   const region = await db.selectFrom('region').selectAll().where('id', '=', regionId).executeTakeFirst();
   if (!region) throw notFound('Region');
   const municipalities = await db
     .selectFrom('region_municipality as rm')
     .innerJoin('municipality as m', 'm.code', 'rm.municipality_code')
-    .select(['m.code', 'm.name_fi', 'm.name_sv'])
+    .select(['m.code', 'm.name_fi', 'm.name_sv', 'm.lat', 'm.lon'])
     .where('rm.region_id', '=', regionId)
     .orderBy('m.name_fi')
     .execute();
   const codes = municipalities.map((m) => m.code);
-  const [population, siteCounts, distanceFree, roadNetwork] = await Promise.all([
+  const [population, siteCounts, distanceFree, roadNetwork, models] = await Promise.all([
     codes.length ? db.selectFrom('population').select(['municipality_code', 'year', 'age_from', 'age_to', 'count']).where('municipality_code', 'in', codes).execute() : [],
     db
       .selectFrom('offering')
@@ -51,6 +53,7 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
       .groupBy('education_form')
       .execute(),
     db.selectFrom('road_network').select(['source', 'imported_at', 'node_count']).where('region_id', '=', regionId).executeTakeFirst(),
+    travelTimes.models(),
   ]);
 
   const offerings = new Map<number, Record<AccessClass, number>>();
@@ -65,30 +68,42 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
     vocational: distanceFree.some((r) => r.education_form === 'vocational' && r.n > 0),
   };
 
+  const cohorts = new Map(municipalities.map((m) => [m.code, cohortsOf(population.filter((p) => p.municipality_code === m.code))]));
+  const centres = municipalities.filter((m) => m.lat !== null && m.lon !== null);
+  const classedSites = models.sites.flatMap((site) => {
+    const counts = offerings.get(site.id);
+    return counts ? [{ ...site, classes: ACCESS_CLASSES.filter((kind) => counts[kind] > 0) }] : [];
+  });
+  // Read in one synchronous stretch: another computation of the region may update the same fields.
+  const fields = accessibilityFieldsFor(kept, regionId, centres.map((m) => ({ lat: m.lat!, lon: m.lon! })), models.providers, classedSites);
+  fields.setPeople(centres.map((m) => Math.round(cohorts.get(m.code)?.now ?? 0)));
+  const share16to18Within = fields.sharesWithin(THRESHOLDS);
+  const nearestByCode = new Map(centres.map((m, origin) => [m.code, Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, fields.nearest(kind, origin)])) as Record<AccessClass, Nearest>]));
+
   const rows = await Promise.all(
     municipalities.map(async (m) => {
-      const cohorts = cohortsOf(population.filter((p) => p.municipality_code === m.code));
+      const municipalityCohorts = cohorts.get(m.code);
       const travel = await travelTimes.fromHome(m.code);
-      const access = accessibilityFrom(travel?.minutesBySite ?? new Map(), offerings as SiteOfferings);
+      const reachable = reachableOfferings(travel?.minutesBySite ?? new Map(), offerings as SiteOfferings);
+      const nearest = nearestByCode.get(m.code);
       return {
         code: m.code,
         nameFi: m.name_fi,
         nameSv: m.name_sv,
-        cohortYear: cohorts?.baseYear ?? null,
-        cohort16to18: cohorts ? Math.round(cohorts.now) : null,
-        projection: cohorts?.projection ?? {},
-        projectionByAge: cohorts?.byAge ?? [],
-        annualChange: cohorts?.change ?? null,
-        nearestMinutes: access.nearestMinutes,
-        nearestModel: Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, travel?.modelBySite.get(access.nearestSite[kind]!) ?? null])) as Record<AccessClass, TravelModel | null>,
-        reachable60: { lukio: access.reachable[60].lukio, vocational: access.reachable[60].vocational },
-        reachable: access.reachable,
+        cohortYear: municipalityCohorts?.baseYear ?? null,
+        cohort16to18: municipalityCohorts ? Math.round(municipalityCohorts.now) : null,
+        projection: municipalityCohorts?.projection ?? {},
+        projectionByAge: municipalityCohorts?.byAge ?? [],
+        annualChange: municipalityCohorts?.change ?? null,
+        nearestMinutes: Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, nearest?.[kind].minutes ?? null])) as Record<AccessClass, number | null>,
+        nearestModel: Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, nearest?.[kind].model ?? null])) as Record<AccessClass, TravelModel | null>,
+        reachable60: { lukio: reachable[60].lukio, vocational: reachable[60].vocational },
+        reachable,
         remoteOrOnline,
         travelModel: modelOf([...offerings.keys()].flatMap((site) => travel?.modelBySite.get(site) ?? [])),
       };
     }),
   );
-  const shares = shareWithin(rows.map((r) => ({ people: r.cohort16to18 ?? 0, nearestMinutes: r.nearestMinutes })));
   return {
     region: { id: region.id, code: region.code, nameFi: region.name_fi, nameSv: region.name_sv, nameEn: region.name_en, isDemo: region.is_demo },
     computedAt: new Date().toISOString(),
@@ -98,9 +113,29 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
     totals: {
       cohort16to18: rows.reduce((sum, r) => sum + (r.cohort16to18 ?? 0), 0),
       projection: sumProjections(rows.map((r) => r.projection)),
-      share16to18Within: shares,
+      share16to18Within: share16to18Within,
     },
   };
+}
+
+/** Each region's accessibility fields, kept between computations and updated when sites change. */
+export type KeptAccessibility = Map<number, AccessibilityFields<AccessClass>>;
+
+function accessibilityFieldsFor(
+  kept: KeptAccessibility,
+  regionId: number,
+  origins: readonly GeoPoint[],
+  providers: ReadonlyMap<number, TravelTimeProvider>,
+  sites: readonly ClassedSite[],
+): AccessibilityFields<AccessClass> {
+  const fields = kept.get(regionId);
+  if (fields?.fits(origins, providers)) {
+    fields.update(sites);
+    return fields;
+  }
+  const built = new AccessibilityFields(origins, providers, ACCESS_CLASSES, sites);
+  kept.set(regionId, built);
+  return built;
 }
 
 /** Which model produced a set of figures: one of them, both ('mixed'), or none. */
