@@ -70,6 +70,14 @@ export async function startPgRouting(graph: RoadGraph) {
       const rows = await client.query<{ node: number; site_node: number; agg_cost: number }>(`select node, site_node, agg_cost from nearest_${c} where node = any($1::int[])`, [nodes]);
       return new Map(rows.rows.map((r) => [r.node, { siteNode: r.site_node, minutes: r.agg_cost }]));
     },
+    /** pgRouting's own shortest minutes from one node to each of some nodes (pgr_dijkstraCost). */
+    async dijkstraCost(from: number, to: readonly number[]): Promise<Map<number, number>> {
+      const rows = await client.query<{ end_vid: string; agg_cost: number }>(
+        `select end_vid, agg_cost from pgr_dijkstraCost('select id, source, target, cost from road', $1::bigint, $2::bigint[], directed => false)`,
+        [from, to],
+      );
+      return new Map(rows.rows.map((r) => [Number(r.end_vid), r.agg_cost]));
+    },
     async stop() {
       await client.end();
       server.stop();

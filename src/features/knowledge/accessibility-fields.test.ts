@@ -34,6 +34,9 @@ describe('accessibility fields', () => {
     const shares = fields.sharesWithin([30, 400, 600]);
     expect(shares.lukio).toEqual({ 30: 1, 400: 1, 600: 1 });
     expect(shares.vocational).toEqual({ 30: 0.25, 400: 0.25, 600: 1 });
+    // People of a municipality without a central locality count in the total, never within reach.
+    fields.setPeople([300, 100], 400);
+    expect(fields.sharesWithin([30, 600]).vocational).toEqual({ 30: 0.125, 600: 0.5 });
     fields.setPeople([0, 0]);
     expect(fields.sharesWithin([30]).lukio[30]).toBeNull();
   });

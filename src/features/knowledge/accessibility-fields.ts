@@ -81,10 +81,15 @@ export class AccessibilityFields<C extends string> {
     return changed.size;
   }
 
-  /** People per origin, for the shares. */
-  setPeople(people: readonly number[]) {
+  /**
+   * People per origin, for the shares, and people with no origin (a municipality without a
+   * central locality): in the total, never within reach. The same people again keep the counts.
+   */
+  setPeople(people: readonly number[], unplaced = 0) {
+    const total = people.reduce((sum, p) => sum + p, 0) + unplaced;
+    if (total === this.#totalPeople && people.length === this.#people.length && people.every((p, o) => p === this.#people[o])) return;
     this.#people = Float64Array.from(people);
-    this.#totalPeople = this.#people.reduce((sum, p) => sum + p, 0);
+    this.#totalPeople = total;
     this.#within.clear();
   }
 

@@ -6,7 +6,7 @@ import { useDemoApp } from '../../../test/test-app.js';
 import { RoadNetworks } from '../roads/road-networks.js';
 import { estimateTravelMinutes } from '../travel/estimate.js';
 import { SiteTravelTimes } from '../travel/site-travel-times.js';
-import { computeRegionIndicators } from './region-indicators.js';
+import { computeRegionIndicators, type KeptAccessibility } from './region-indicators.js';
 
 interface MunicipalityIndicators {
   code: string;
@@ -70,6 +70,11 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     const region = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
     const client = new ApiClient(context.app);
     const pelloBefore = ((await client.get(`/regions/${region.id}/indicators`)).body.municipalities as MunicipalityIndicators[]).find((m) => m.code === '854')!;
+    // The cache's path, watched directly: the fields kept from the first computation are repaired, not rebuilt.
+    const kept: KeptAccessibility = new Map();
+    const travelTimes = new SiteTravelTimes(context.db, new RoadNetworks(context.db).providerFor);
+    await computeRegionIndicators(context.db, travelTimes, region.id, kept);
+    const keptFields = kept.get(region.id);
     const admin = new ApiClient(context.app);
     await admin.login('admin@tarjotin.example');
     const lukio = await context.db.selectFrom('site').select('id').where('name', '=', 'Pellon lukio').executeTakeFirstOrThrow();
@@ -80,6 +85,10 @@ describe.each(ENGINES)('region indicators on %s', (engine) => {
     const fresh = await computeRegionIndicators(context.db, new SiteTravelTimes(context.db, new RoadNetworks(context.db).providerFor), region.id);
     expect(after.municipalities.map((m: MunicipalityIndicators) => [m.code, m.nearestMinutes])).toEqual(fresh.municipalities.map((m) => [m.code, m.nearestMinutes]));
     expect(after.totals.share16to18Within).toEqual(fresh.totals.share16to18Within);
+    const repaired = await computeRegionIndicators(context.db, travelTimes, region.id, kept);
+    expect(kept.get(region.id)).toBe(keptFields);
+    expect(repaired.municipalities.map((m) => [m.code, m.nearestMinutes])).toEqual(fresh.municipalities.map((m) => [m.code, m.nearestMinutes]));
+    expect(repaired.totals.share16to18Within).toEqual(fresh.totals.share16to18Within);
     const pelloAfter = (after.municipalities as MunicipalityIndicators[]).find((m) => m.code === '854')!;
     expect(pelloAfter.nearestMinutes.lukio).toBeGreaterThan(pelloBefore.nearestMinutes.lukio!);
   });

@@ -76,7 +76,8 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
   });
   // Read in one synchronous stretch: another computation of the region may update the same fields.
   const fields = accessibilityFieldsFor(kept, regionId, centres.map((m) => ({ lat: m.lat!, lon: m.lon! })), models.providers, classedSites);
-  fields.setPeople(centres.map((m) => Math.round(cohorts.get(m.code)?.now ?? 0)));
+  const cohortOf = (m: (typeof municipalities)[number]) => Math.round(cohorts.get(m.code)?.now ?? 0);
+  fields.setPeople(centres.map(cohortOf), municipalities.filter((m) => !centres.includes(m)).reduce((sum, m) => sum + cohortOf(m), 0));
   const share16to18Within = fields.sharesWithin(THRESHOLDS);
   const nearestByCode = new Map(centres.map((m, origin) => [m.code, Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, fields.nearest(kind, origin)])) as Record<AccessClass, Nearest>]));
 

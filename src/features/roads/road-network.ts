@@ -44,8 +44,8 @@ export class RoadNetwork {
    * Minutes from a node to every node (roads are two-way: also to it from every node). Not kept:
    * a whole-network array per node would grow without bound; callers keep what they read from it.
    */
-  minutesFromNode(node: number): Float32Array {
-    const minutes = new Float32Array(this.graph.nodeCount).fill(Infinity);
+  minutesFromNode(node: number): Float64Array {
+    const minutes = new Float64Array(this.graph.nodeCount).fill(Infinity);
     spreadNearest(this.graph, [{ node, minutes: 0, label: 0 }], minutes, new Int32Array(this.graph.nodeCount));
     return minutes;
   }

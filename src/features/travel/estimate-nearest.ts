@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM, estimatedMinutesForKm, type GeoPoint, type TravelEstimateParameters } from './estimate.js';
+import { estimatedMinutesForKm, kmOfChord2, unitVectorOf, type GeoPoint, type TravelEstimateParameters } from './estimate.js';
 import { isNearer, type NearestField, type OriginSet } from './nearest-field.js';
 import type { TravelDestination } from './travel-time-provider.js';
 
@@ -16,20 +16,19 @@ class UnitVectors {
     const n = points.length;
     [this.x, this.y, this.z, this.lat] = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
     points.forEach((p, i) => {
-      const lat = p.lat * RADIANS;
-      const lon = p.lon * RADIANS;
-      this.x[i] = Math.cos(lat) * Math.cos(lon);
-      this.y[i] = Math.cos(lat) * Math.sin(lon);
-      this.z[i] = Math.sin(lat);
-      this.lat[i] = lat;
+      const unit = unitVectorOf(p);
+      this.x[i] = unit.x;
+      this.y[i] = unit.y;
+      this.z[i] = unit.z;
+      this.lat[i] = p.lat * RADIANS;
     });
   }
 }
 
-/** The squared chord between point k of the vectors and the point (px, py, pz). */
+/** The squared chord between the point (px, py, pz) and point k of the vectors, in `greatCircleKm`'s order. */
 const chord2To = (v: UnitVectors, k: number, px: number, py: number, pz: number) => (px - v.x[k]!) ** 2 + (py - v.y[k]!) ** 2 + (pz - v.z[k]!) ** 2;
 
-/** The angle between unit vectors a squared chord apart; the haversine formula, rearranged. */
+/** The angle between unit vectors a squared chord apart (radians). */
 const angleOfChord2 = (chord2: number) => 2 * Math.asin(Math.min(1, Math.sqrt(chord2) / 2));
 
 /** Cells of a small latitude/longitude grid; a class's sites are narrowed once per cell. */
@@ -49,7 +48,8 @@ class OriginCells {
     const cellOf = new Int32Array(points.length);
     const keys = new Map<number, number>();
     points.forEach((p, i) => {
-      const key = Math.floor(p.lat / CELL_DEGREES.lat) * CELL_KEY_SPAN + Math.floor((p.lon + 180) / CELL_DEGREES.lon);
+      // Latitude and longitude counted from −90° and −180°: every part of the key is non-negative.
+      const key = Math.floor((p.lat + 90) / CELL_DEGREES.lat) * CELL_KEY_SPAN + Math.floor((p.lon + 180) / CELL_DEGREES.lon);
       let cell = keys.get(key);
       if (cell === undefined) keys.set(key, (cell = keys.size));
       cellOf[i] = cell;
@@ -61,7 +61,7 @@ class OriginCells {
     this.members = new Int32Array(points.length);
     cellOf.forEach((cell, i) => (this.members[filled[cell]!++] = i));
     const corners = [...keys.keys()].map((key) => {
-      const south = Math.floor(key / CELL_KEY_SPAN) * CELL_DEGREES.lat;
+      const south = Math.floor(key / CELL_KEY_SPAN) * CELL_DEGREES.lat - 90;
       const west = (key % CELL_KEY_SPAN) * CELL_DEGREES.lon - 180;
       return { south, west, north: south + CELL_DEGREES.lat, east: west + CELL_DEGREES.lon };
     });
@@ -160,7 +160,7 @@ class EstimateNearestField implements NearestField {
   }
 
   #minutesOf(chord2: number) {
-    return estimatedMinutesForKm(angleOfChord2(chord2) * EARTH_RADIUS_KM, this.origins.parameters);
+    return estimatedMinutesForKm(kmOfChord2(chord2), this.origins.parameters);
   }
 
   /** Finds the nearest site afresh for these origins (all, cell by cell, when null). */

@@ -26,15 +26,33 @@ export const DEFAULT_TRAVEL_PARAMETERS: TravelEstimateParameters = {
 };
 
 export const EARTH_RADIUS_KM = 6371.0088;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+const RADIANS = Math.PI / 180;
 
-/** Haversine distance in kilometres. */
+export interface UnitVector {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** The point on the unit sphere: the squared chord between two orders them by great-circle distance. */
+export function unitVectorOf(p: GeoPoint): UnitVector {
+  const lat = p.lat * RADIANS;
+  const lon = p.lon * RADIANS;
+  return { x: Math.cos(lat) * Math.cos(lon), y: Math.cos(lat) * Math.sin(lon), z: Math.sin(lat) };
+}
+
+/**
+ * The great-circle km between points a squared chord apart (the haversine formula, rearranged).
+ * Nearest-site fields compare squared chords and convert with this same function, so their
+ * minutes equal the estimate's to the last bit.
+ */
+export const kmOfChord2 = (chord2: number) => 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(chord2) / 2));
+
+/** Great-circle distance in kilometres. */
 export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLon = toRadians(b.lon - a.lon);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const u = unitVectorOf(a);
+  const v = unitVectorOf(b);
+  return kmOfChord2((u.x - v.x) ** 2 + (u.y - v.y) ** 2 + (u.z - v.z) ** 2);
 }
 
 /** Estimated one-way travel time in whole minutes (rounded up: a promise of "within N" must hold). */

@@ -3,7 +3,9 @@ import type { TravelDestination, TravelModel } from './travel-time-provider.js';
 /**
  * For a fixed set of origins, each origin's travel time to the nearest site of one class (say,
  * every site with a lukio), kept exact as sites close and open; a site that moves closes and
- * opens again. Minutes are whole, as every provider gives them; ties go to the lower site id.
+ * opens again. Minutes are whole, as every provider gives them. Of equally near sites, the
+ * estimate and a combination of fields take the lower site id; on the roads, the one whose
+ * search reached the origin's node first.
  */
 export interface NearestField {
   /** Per origin, in the order the origins were given; Infinity when the class has no site. */

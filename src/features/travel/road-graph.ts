@@ -64,8 +64,8 @@ function bucketWidthFor(minutes: Float32Array): number {
  * exact for any width. With the width at most the shortest road, no node is taken twice.
  *
  * Buckets are linked lists in typed arrays, and one queue serves every search of its graph (a
- * search runs to the end synchronously and leaves the queue empty): a national search queues
- * millions of entries, and lists of numbers per bucket made most of its time garbage collection.
+ * search is synchronous and resets it when it ends): a national search queues millions of
+ * entries, and lists of numbers per bucket made most of its time garbage collection.
  */
 class BucketQueue {
   private readonly queuedIn: Int32Array;
@@ -77,6 +77,8 @@ class BucketQueue {
   private entryNext = new Int32Array(1024);
   private entries = 0;
   private current = Infinity;
+  /** The highest bucket used since the last reset: the end of what `reset` has to clear. */
+  private highest = -1;
 
   constructor(nodeCount: number, width: number) {
     this.queuedIn = new Int32Array(nodeCount).fill(-1);
@@ -97,11 +99,12 @@ class BucketQueue {
     this.head[bucket] = entry;
     this.queuedIn[node] = bucket;
     if (bucket < this.current) this.current = bucket;
+    if (bucket > this.highest) this.highest = bucket;
   }
 
-  /** A node of the lowest non-empty bucket, or −1 when the queue is empty (and ready for reuse). */
+  /** A node of the lowest non-empty bucket, or −1 when the queue is empty. */
   pop(): number {
-    for (; this.current < this.head.length; this.current++) {
+    for (; this.current <= this.highest; this.current++) {
       for (let entry = this.head[this.current]!; entry >= 0; entry = this.head[this.current]!) {
         this.head[this.current] = this.entryNext[entry]!;
         const node = this.entryNode[entry]!;
@@ -111,9 +114,16 @@ class BucketQueue {
         }
       }
     }
-    this.current = Infinity;
-    this.entries = 0;
     return -1;
+  }
+
+  /** Empties the queue for the next search, also after one that stopped early. */
+  reset() {
+    for (let entry = 0; entry < this.entries; entry++) this.queuedIn[this.entryNode[entry]!] = -1;
+    this.head.fill(-1, 0, this.highest + 1);
+    this.entries = 0;
+    this.current = Infinity;
+    this.highest = -1;
   }
 }
 
@@ -139,30 +149,33 @@ function queueOf(graph: RoadGraph): BucketQueue {
  * spread, so the same call repairs distances after a source is added (seed the new source) or
  * removed (reset the nodes it served and seed their still-served neighbours).
  */
-export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float32Array, label: Int32Array): void {
+export function spreadNearest(graph: RoadGraph, seeds: readonly { node: number; minutes: number; label: number }[], distance: Float64Array, label: Int32Array): void {
   const queue = queueOf(graph);
-  for (const s of seeds) {
-    const minutes = Math.fround(s.minutes);
-    if (minutes < distance[s.node]!) {
-      distance[s.node] = minutes;
-      label[s.node] = s.label;
-      queue.push(s.node, minutes);
-    }
-  }
-  const { offsets, targets, minutes } = graph;
-  for (let node = queue.pop(); node >= 0; node = queue.pop()) {
-    const d = distance[node]!;
-    const own = label[node]!;
-    const end = offsets[node + 1]!;
-    for (let e = offsets[node]!; e < end; e++) {
-      const next = targets[e]!;
-      const candidate = Math.fround(d + minutes[e]!);
-      if (candidate < distance[next]!) {
-        distance[next] = candidate;
-        label[next] = own;
-        queue.push(next, candidate);
+  try {
+    for (const s of seeds) {
+      if (s.minutes < distance[s.node]!) {
+        distance[s.node] = s.minutes;
+        label[s.node] = s.label;
+        queue.push(s.node, s.minutes);
       }
     }
+    const { offsets, targets, minutes } = graph;
+    for (let node = queue.pop(); node >= 0; node = queue.pop()) {
+      const d = distance[node]!;
+      const own = label[node]!;
+      const end = offsets[node + 1]!;
+      for (let e = offsets[node]!; e < end; e++) {
+        const next = targets[e]!;
+        const candidate = d + minutes[e]!;
+        if (candidate < distance[next]!) {
+          distance[next] = candidate;
+          label[next] = own;
+          queue.push(next, candidate);
+        }
+      }
+    }
+  } finally {
+    queue.reset();
   }
 }
 
@@ -178,7 +191,7 @@ export interface GraphSite {
  * Closing or opening a site updates only the nodes whose nearest site changes.
  */
 export class NearestSites {
-  readonly distance: Float32Array;
+  readonly distance: Float64Array;
   readonly label: Int32Array;
   readonly #sites = new Map<number, GraphSite>();
 
@@ -186,7 +199,7 @@ export class NearestSites {
     private readonly graph: RoadGraph,
     sites: readonly GraphSite[],
   ) {
-    this.distance = new Float32Array(graph.nodeCount).fill(Infinity);
+    this.distance = new Float64Array(graph.nodeCount).fill(Infinity);
     this.label = new Int32Array(graph.nodeCount).fill(-1);
     for (const s of sites) this.#sites.set(s.id, s);
     spreadNearest(graph, sites.map(seedOf), this.distance, this.label);
