@@ -18,6 +18,7 @@ import { DELIVERY_MODES, EDUCATION_FORMS, TEACHING_LANGUAGES } from '../src/feat
 import type { ServerProcess } from '../test/cli-process.js';
 import { generateNationalCatalogue } from './national-catalogue.js';
 import { httpClient } from './http-client.js';
+import { cpuByProcess, describeCpu } from './process-cpu.js';
 import { describeLatencies, runServerBench, type Engine } from './server-bench.js';
 
 const SIZE = { sites: 2000, offerings: 50_000, providersPerRegion: 6 };
@@ -92,15 +93,19 @@ function progress(label: string, total: number) {
   return bar;
 }
 
-async function measureTray(base: string, searches: TraySearch[]) {
+async function measureTray(base: string, searches: TraySearch[], serverPid: number | undefined) {
   const bar = progress('tray searches', searches.length);
   const pages: Awaited<ReturnType<typeof searchAsThePage>>[] = [];
+  let cpuBefore = cpuByProcess(serverPid);
   for (const [i, search] of searches.entries()) {
+    if (i === WARM_UP) cpuBefore = cpuByProcess(serverPid);
     const page = await searchAsThePage(base, search);
     if (i >= WARM_UP) pages.push(page);
     bar.increment();
   }
+  const cpuAfter = cpuByProcess(serverPid);
   bar.stop();
+  console.log(`    ${describeCpu(cpuBefore, cpuAfter, pages.length, 'search')}`);
   const slowest = pages.map((p, i) => ({ ms: p.ms, search: searches[i + WARM_UP]! })).sort((a, b) => b.ms - a.ms).slice(0, 3);
   for (const { ms, search } of slowest) console.log(`    slow: ${ms.toFixed(1)} ms ?${search.filters}&offset=${search.offset}`);
   console.log(`    /offerings alone: ${describeLatencies(pages.map((p) => p.list)).line}`);
@@ -153,7 +158,7 @@ await runServerBench({
     const regions = (JSON.parse((await get(`${base}/api/v1/regions`)).text) as { items: { id: number }[] }).items.map((r) => r.id);
     const searches = traySearches(municipalities, regions, WARM_UP + SEARCHES);
 
-    const tray = await measureTray(base, searches);
+    const tray = await measureTray(base, searches, server.child.pid);
     const livingIn = await measureLivingIn(base, municipalities);
     console.log(`  ${CLIENTS} concurrent clients for ${CONCURRENT_SECONDS} s …`);
     const concurrent = await measureConcurrent(base, searches.slice(WARM_UP));

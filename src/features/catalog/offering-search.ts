@@ -5,7 +5,7 @@ import { badRequest } from '../../server/http/errors.js';
 import { idParam, wholeNumberParam } from '../../server/http/input-schemas.js';
 import { municipalityCodeSchema } from '../region/municipality-code.js';
 import type { SiteTravelTimes, TravelFromHome } from '../travel/site-travel-times.js';
-import { nearestSites, nearestSitesCovering } from '../travel/nearest-sites.js';
+import { nearestSites } from '../travel/nearest-sites.js';
 import { offeringDto, type OfferingRow } from './offering-dto.js';
 import { foldForSearch, likePattern } from './search-text.js';
 import {
@@ -51,7 +51,7 @@ export type OfferingSearch = z.infer<typeof offeringSearchSchema>;
 
 
 /** Travel minutes of sites from home as a relation `t(site_id, minutes)`. */
-function travelRelation(minutesBySite: ReadonlyMap<number, number>) {
+export function travelRelation(minutesBySite: ReadonlyMap<number, number>) {
   const siteIds = [...minutesBySite.keys()];
   const minutes = [...minutesBySite.values()];
   return sql<{ site_id: number; minutes: number }>`(select unnest(${siteIds}::int[]) as site_id, unnest(${minutes}::int[]) as minutes)`.as('t');
@@ -139,7 +139,7 @@ export async function findOffering(db: Db, travelTimes: SiteTravelTimes, id: num
 export async function findOfferings(db: Db, travelTimes: SiteTravelTimes, ids: readonly number[], home?: string | null) {
   if (ids.length === 0) return [];
   const travel = home ? await travelTimes.fromHome(home) : undefined;
-  const rows = await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
+  const rows = await rowsOf(db, ids).execute();
   return rows.map((row) => dtoWithTravel(row as OfferingRow, travel));
 }
 
@@ -156,47 +156,72 @@ interface WordMatches {
   codeRange: KeyRange | null;
 }
 
-/**
- * The courses and providers each search word names. Looked up first in the small tables, so that
- * the offering query becomes index lookups by id instead of a text scan joined to every offering.
- * The ranges are the database's own minimum and maximum, so they follow its collation.
- */
-async function matchWords(db: Db, q: string | undefined): Promise<WordMatches[]> {
-  const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
-  return Promise.all(
-    words.map(async (word) => {
-      const pattern = likePattern(word);
-      const [courses, providers] = await Promise.all([
-        db
-          .selectFrom('course')
-          .select([
-            'id',
-            sql<string>`min(lower(name_fi)) over ()`.as('first_name'),
-            sql<string>`max(lower(name_fi)) over ()`.as('last_name'),
-            sql<string>`min(code) over ()`.as('first_code'),
-            sql<string>`max(code) over ()`.as('last_code'),
-          ])
-          .where('search_text', 'like', pattern)
-          .execute(),
-        db.selectFrom('organization').select('id').where('search_text', 'like', pattern).execute(),
-      ]);
-      const ranged = providers.length === 0 && courses.length > 0 ? courses[0]! : undefined;
-      return {
-        courseIds: courses.map((c) => c.id),
-        providerIds: providers.map((p) => p.id),
-        nameRange: ranged ? { first: ranged.first_name, last: ranged.last_name } : null,
-        codeRange: ranged ? { first: ranged.first_code, last: ranged.last_code } : null,
-      };
-    }),
-  );
+interface WordMatchRow {
+  nth: number;
+  course_id: number | null;
+  provider_id: number | null;
+  first_name: string | null;
+  last_name: string | null;
+  first_code: string | null;
+  last_code: string | null;
 }
 
 /**
- * Offerings matching the filters, before any ordering; no joins, so indexes on offering serve it.
- * `pageOrder` names the index a page will be read along, if any (travel pages break ties by
- * name); the map and the outline read none.
+ * The courses and providers each search word names, for every word in one statement. Looked up
+ * first in the small tables, so that the offering query becomes index lookups by id instead of a
+ * text scan joined to every offering. The ranges are the database's own minimum and maximum, so
+ * they follow its collation.
  */
-function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], travel: TravelFromHome | undefined, pageOrder?: 'name' | 'code') {
+async function matchWords(db: Db, words: string[]): Promise<WordMatches[]> {
+  const patterns = words.map(likePattern);
+  const { rows } = await sql<WordMatchRow>`
+    select w.nth::int as nth, c.id as course_id, null::int as provider_id,
+      min(lower(c.name_fi)) over (partition by w.nth) as first_name, max(lower(c.name_fi)) over (partition by w.nth) as last_name,
+      min(c.code) over (partition by w.nth) as first_code, max(c.code) over (partition by w.nth) as last_code
+    from unnest(${patterns}::text[]) with ordinality as w(pattern, nth) join course c on c.search_text like w.pattern
+    union all
+    select w.nth::int, null, p.id, null, null, null, null
+    from unnest(${patterns}::text[]) with ordinality as w(pattern, nth) join organization p on p.search_text like w.pattern`.execute(db);
+  return words.map((_, i) => {
+    const ofWord = rows.filter((r) => r.nth === i + 1);
+    const courses = ofWord.filter((r) => r.course_id !== null);
+    const providerIds = ofWord.flatMap((r) => (r.provider_id === null ? [] : [r.provider_id]));
+    const ranged = providerIds.length === 0 ? courses[0] : undefined;
+    return {
+      courseIds: courses.map((r) => r.course_id!),
+      providerIds,
+      nameRange: ranged ? { first: ranged.first_name!, last: ranged.last_name! } : null,
+      codeRange: ranged ? { first: ranged.first_code!, last: ranged.last_code! } : null,
+    };
+  });
+}
+
+/** Word lookups now running, by database and folded words. */
+const wordLookupsInFlight = new WeakMap<Db, Map<string, Promise<WordMatches[]>>>();
+
+/**
+ * The words' matches, shared by the searches that ask for the same words at the same moment: the
+ * tray page sends its list and its map request at once. Nothing is kept once the lookup answers.
+ */
+function matchWordsOnce(db: Db, q: string | undefined): Promise<WordMatches[]> {
+  const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
+  if (words.length === 0) return Promise.resolve([]);
+  const key = words.join(' ');
+  let running = wordLookupsInFlight.get(db);
+  if (!running) wordLookupsInFlight.set(db, (running = new Map()));
+  const inFlight = running.get(key);
+  if (inFlight) return inFlight;
+  const lookup = matchWords(db, words).finally(() => running.delete(key));
+  running.set(key, lookup);
+  return lookup;
+}
+
+/**
+ * Offerings matching the filters other than reach, before any ordering; no joins, so indexes on
+ * offering serve it. `pageOrder` names the index a page will be read along, if any (travel pages
+ * break ties by name); the map and the outline read none.
+ */
+function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], pageOrder?: 'name' | 'code') {
   let query = db.selectFrom('offering as o');
   if (!f.includeWithdrawn) query = query.where('o.status', '=', 'published');
   for (const { courseIds, providerIds, nameRange, codeRange } of words) {
@@ -224,22 +249,50 @@ function filteredOfferings(db: Db, f: OfferingSearch, words: WordMatches[], trav
   if (f.region) query = query.where('o.region_id', '=', f.region);
   if (f.provider) query = query.where('o.provider_id', '=', f.provider);
   if (f.seatsLeft) query = query.where((eb) => eb('o.seats_for_partners', '>', eb.ref('o.seats_taken')));
-  if (travel && f.maxMinutes !== undefined) {
-    const reachable = nearestSites(travel.nearestFirst, travel.minutesBySite, Infinity, f.maxMinutes);
-    query = query.where((eb) =>
-      eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('o.site_id', '=', sql<number>`any(${reachable}::int[])`)]),
-    );
-  }
   return query;
 }
-type FilteredOfferings = ReturnType<typeof filteredOfferings>;
+export type FilteredOfferings = ReturnType<typeof filteredOfferings>;
+
+/**
+ * A search's matches, whole and in the two parts a travel-ordered page reads one after the other.
+ * With a travel limit the whole is "at a reachable site, or followed from home"; a mode filter
+ * that leaves only one of the two drops that `or`, which the planner estimates as if its arms were
+ * independent of the other filters (it then scanned the whole table for a count).
+ */
+export interface Matches {
+  all: FilteredOfferings;
+  /** Studied at a site (every mode but remote and online), within reach when the search has a travel limit; none when the mode filter leaves no such mode. */
+  atSites: FilteredOfferings | undefined;
+  /** Remote and online study, within reach whatever the distance; none when the mode filter leaves neither. */
+  fromHome: FilteredOfferings | undefined;
+}
+
+const followedFromHome = (mode: DeliveryMode) => MODES_WITHOUT_TRAVEL.includes(mode);
+
+function matchesOf(filtered: FilteredOfferings, f: OfferingSearch, travel: TravelFromHome | undefined): Matches {
+  const modes = f.mode ?? DELIVERY_MODES;
+  const reachable = travel && f.maxMinutes !== undefined ? nearestSites(travel.nearestFirst, travel.minutesBySite, Infinity, f.maxMinutes) : undefined;
+  const studiedAtSites = filtered.where('o.mode', 'not in', MODES_WITHOUT_TRAVEL);
+  const atSites = modes.some((mode) => !followedFromHome(mode))
+    ? reachable
+      ? studiedAtSites.where('o.site_id', '=', sql<number>`any(${reachable}::int[])`)
+      : studiedAtSites
+    : undefined;
+  const fromHome = modes.some(followedFromHome) ? filtered.where('o.mode', 'in', MODES_WITHOUT_TRAVEL) : undefined;
+  if (!reachable) return { all: filtered, atSites, fromHome };
+  const all =
+    atSites && fromHome
+      ? filtered.where((eb) => eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('o.site_id', '=', sql<number>`any(${reachable}::int[])`)]))
+      : (atSites ?? fromHome)!;
+  return { all, atSites, fromHome };
+}
 
 /** Counting stops here: past it a search says "over N" (docs/decisions/0001-capped-search-counts.md). */
 export const COUNT_CAP = 1000;
 
-async function countUpTo(db: Db, filtered: FilteredOfferings, cap: number) {
+async function countUpTo(db: Db, matches: FilteredOfferings, cap: number) {
   const row = await db
-    .selectFrom(filtered.select(sql`1`.as('one')).limit(cap + 1).as('matches'))
+    .selectFrom(matches.select(sql`1`.as('one')).limit(cap + 1).as('matches'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -250,11 +303,11 @@ const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name')
 const FIRST_RING_SITES = 32;
 
 /** Sites nearest first where the search can find offerings: a region's own when it names one. */
-function nearestFirstOf(travel: TravelFromHome, region: number | undefined): readonly number[] {
+export function nearestFirstOf(travel: TravelFromHome, region: number | undefined): readonly number[] {
   return region === undefined ? travel.nearestFirst : (travel.nearestFirstByRegion.get(region) ?? []);
 }
 
-/** Offerings at the given sites in travel order: minutes from home, then name. */
+/** Offerings at the given sites (within reach) in travel order: minutes from home, then name. */
 function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>) {
   const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
   return byName(
@@ -267,63 +320,90 @@ function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBy
   );
 }
 
-/** A narrow search: its offerings counted per site, then read from just the nearest sites that hold enough. */
-async function travellingFromNearestCovering(filtered: FilteredOfferings, minutesBySite: ReadonlyMap<number, number>, need: number) {
-  const perSite = await filtered
-    .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
-    .select(['o.site_id', sql<number>`count(*)`.as('n')])
-    .groupBy('o.site_id')
+/** Full rows of the offerings a subquery or list names, unordered. */
+const rowsOf = (db: Db, ids: readonly number[] | ReturnType<typeof byName>) => selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids);
+
+/** The first `need` offerings at the given sites in travel order, as full rows, in one query. */
+async function travelOrderedRows(db: Db, filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>, need: number) {
+  if (siteIds.length === 0) return [];
+  const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
+  const rows = await rowsOf(db, travelOrdered(filtered, siteIds, minutesBySite).limit(need))
+    .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
+    .orderBy('t.minutes')
+    .orderBy('o.course_sort_name')
+    .orderBy('o.id')
     .execute();
-  const { siteIds, isEverySite } = nearestSitesCovering(new Map(perSite.map((r) => [r.site_id!, Number(r.n)])), minutesBySite, need);
+  return rows as OfferingRow[];
+}
+
+/**
+ * A narrow search: its offerings counted per reachable site, and the nearest sites that together
+ * hold `need` of them (with every site tied in minutes with the last one) chosen in the database,
+ * so that not every site's count is sent; then its travel-ordered offerings read from those.
+ * `isEverySite` tells that no farther site holds offerings.
+ */
+async function travellingFromNearestCovering(
+  db: Db,
+  filtered: FilteredOfferings,
+  atSites: FilteredOfferings,
+  reachable: readonly number[],
+  minutesBySite: ReadonlyMap<number, number>,
+  need: number,
+) {
+  const perSite = atSites.select(['o.site_id', sql<number>`count(*)`.as('n')]).groupBy('o.site_id').as('c');
+  const minutes = new Map(reachable.map((id) => [id, minutesBySite.get(id)!]));
+  const running = db
+    .selectFrom(perSite)
+    .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'c.site_id'))
+    .select(['c.site_id', 't.minutes', sql<number>`sum(c.n) over (order by t.minutes, c.site_id) - c.n`.as('before')])
+    .as('r');
+  const chosen = db
+    .selectFrom(running)
+    .select(['r.site_id', 'r.minutes', sql<number>`max(case when r.before < ${need} then r.minutes end) over ()`.as('reach'), sql<number>`count(*) over ()`.as('holding')])
+    .as('x');
+  const rows = await db.selectFrom(chosen).select(['x.site_id', 'x.holding']).where(sql<boolean>`x.minutes <= x.reach`).execute();
+  const siteIds = rows.map((r) => r.site_id!);
+  const isEverySite = rows.length === 0 || rows.length === Number(rows[0]!.holding);
   const travelling = siteIds.length === 0 ? [] : (await travelOrdered(filtered, siteIds, minutesBySite).limit(need).execute()).map((r) => r.id);
   return { travelling, isEverySite };
 }
 
 /**
- * Page ids by travel time from home, nearest first, then study from home by name. A broad search
- * fills its page from the nearest sites; when those are all the sites it can reach, they are
- * all there is; otherwise a narrow search counts its offerings per site.
+ * A page by travel time from home, nearest first, then study from home by name. A broad search
+ * fills its page from the nearest sites, read as full rows at once; when those are all the sites
+ * it can reach, they are all there is; otherwise a narrow search counts its offerings per site.
  */
-async function travelOrderedIds(filtered: FilteredOfferings, travel: TravelFromHome, f: OfferingSearch) {
+async function travelOrderedPage(db: Db, { filtered, atSites, fromHome }: Matches & { filtered: FilteredOfferings }, travel: TravelFromHome, f: OfferingSearch) {
   const { offset } = f;
   const need = offset + f.limit;
   const { minutesBySite } = travel;
   const order = nearestFirstOf(travel, f.region);
   const firstRing = nearestSites(order, minutesBySite, FIRST_RING_SITES, f.maxMinutes);
-  const near = (await travelOrdered(filtered, firstRing, minutesBySite).limit(need).execute()).map((r) => r.id);
+  const near = atSites ? await travelOrderedRows(db, filtered, firstRing, minutesBySite, need) : [];
   if (near.length >= need) return near.slice(offset);
 
+  const reachable = nearestSites(order, minutesBySite, Infinity, f.maxMinutes);
   const { travelling, isEverySite } =
-    firstRing.length === nearestSites(order, minutesBySite, Infinity, f.maxMinutes).length
-      ? { travelling: near, isEverySite: true }
-      : await travellingFromNearestCovering(filtered, minutesBySite, need);
-  if (travelling.length >= need || !isEverySite) return travelling.slice(offset, need);
-
-  const start = Math.max(offset, travelling.length);
-  const fromHome = await byName(filtered.where('o.mode', 'in', MODES_WITHOUT_TRAVEL))
-    .limit(need - start)
-    .offset(start - travelling.length)
-    .execute();
-  return [...travelling.slice(offset), ...fromHome.map((r) => r.id)];
+    !atSites || firstRing.length === reachable.length
+      ? { travelling: near.map((row) => row.id), isEverySite: true }
+      : await travellingFromNearestCovering(db, filtered, atSites, reachable, minutesBySite, need);
+  let ids = travelling.slice(offset, need);
+  if (travelling.length < need && isEverySite && fromHome) {
+    const start = Math.max(offset, travelling.length);
+    const studiedFromHome = await byName(fromHome).limit(need - start).offset(start - travelling.length).execute();
+    ids = [...ids, ...studiedFromHome.map((r) => r.id)];
+  }
+  const read = new Map(near.map((row) => [row.id, row]));
+  const missing = ids.filter((id) => !read.has(id));
+  if (missing.length > 0) for (const row of await rowsOf(db, missing).execute()) read.set(row.id, row as OfferingRow);
+  return ids.map((id) => read.get(id)!);
 }
 
-/** One page of full rows, in order. Name and code order read the page in one query. */
-async function pageRows(
-  db: Db,
-  filtered: FilteredOfferings,
-  sort: NonNullable<OfferingSearch['sort']>,
-  travel: TravelFromHome | undefined,
-  f: OfferingSearch,
-): Promise<OfferingRow[]> {
-  if (sort === 'travel' && travel) {
-    const ids = await travelOrderedIds(filtered, travel, f);
-    if (ids.length === 0) return [];
-    const rows = await selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids).execute();
-    const byId = new Map(rows.map((row) => [row.id, row as OfferingRow]));
-    return ids.map((id) => byId.get(id)!);
-  }
-  const page = byName(sort === 'code' ? filtered.orderBy('o.course_code') : filtered).limit(f.limit).offset(f.offset);
-  const rows = selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', page);
+/** One page of full rows, in order, read in one query unless a travel-ordered page needs more. */
+async function pageRows(db: Db, matches: Matches & { filtered: FilteredOfferings }, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
+  if (sort === 'travel' && travel) return travelOrderedPage(db, matches, travel, f);
+  const page = byName(sort === 'code' ? matches.all.orderBy('o.course_code') : matches.all).limit(f.limit).offset(f.offset);
+  const rows = rowsOf(db, page);
   const ordered = sort === 'code' ? rows.orderBy('o.course_code') : rows;
   return (await ordered.orderBy('o.course_sort_name').orderBy('o.id').execute()) as OfferingRow[];
 }
@@ -341,18 +421,16 @@ async function travelOfSearch(travelTimes: SiteTravelTimes, f: OfferingSearch) {
 }
 
 /** What every read of the tray starts from: travel from the search's home, and the offerings its filters match. */
-async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch, pageOrder?: 'name' | 'code') {
+export async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch, pageOrder?: 'name' | 'code') {
   const travel = await travelOfSearch(travelTimes, f);
-  return { travel, filtered: filteredOfferings(db, f, await matchWords(db, f.q), travel, pageOrder) };
+  const filtered = filteredOfferings(db, f, await matchWordsOnce(db, f.q), pageOrder);
+  return { travel, matches: { ...matchesOf(filtered, f, travel), filtered } };
 }
 
 export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
   const sort = f.sort ?? (f.home ? 'travel' : 'name');
-  const { travel, filtered } = await searchBasis(db, travelTimes, f, sort === 'code' ? 'code' : 'name');
-  const [rows, total] = await Promise.all([
-    pageRows(db, filtered, sort, travel, f),
-    countUpTo(db, filtered, COUNT_CAP),
-  ]);
+  const { travel, matches } = await searchBasis(db, travelTimes, f, sort === 'code' ? 'code' : 'name');
+  const [rows, total] = await Promise.all([pageRows(db, matches, sort, travel, f), countUpTo(db, matches.all, COUNT_CAP)]);
   return {
     items: rows.map((row) => dtoWithTravel(row, travel)),
     total: Math.min(total, COUNT_CAP),
@@ -362,108 +440,10 @@ export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: O
   };
 }
 
-/** The map shows at most this many sites: a phone draws them, and a broad national search would send thousands. */
-export const MAP_SITE_CAP = 100;
-/** Without a home, the map's sites come from at most this many matching offerings. */
-export const MAP_OFFERING_CAP = 3000;
-
-export interface MapCaps {
-  sites: number;
-  offerings: number;
-}
-
-interface SiteCounts {
-  counts: Map<number, number>;
-  /** False when sites of the search were left out. */
-  complete: boolean;
-}
-
-async function countBySite(filtered: FilteredOfferings, siteIds?: number[]) {
-  const query = siteIds ? filtered.where('o.site_id', '=', sql<number>`any(${siteIds}::int[])`) : filtered.where('o.site_id', 'is not', null);
-  const rows = await query.select(['o.site_id', sql<number>`count(*)`.as('n')]).groupBy('o.site_id').execute();
-  return new Map(rows.map((r) => [r.site_id!, Number(r.n)]));
-}
-
-/** The nearest of `candidates` that hold matches, up to the cap; complete when the candidates were every reachable site and all fit. */
-function nearestHolding(candidates: readonly number[], counts: Map<number, number>, coversEverySite: boolean, cap: MapCaps): SiteCounts {
-  const nearest = candidates.filter((id) => counts.has(id));
-  return { counts: new Map(nearest.slice(0, cap.sites).map((id) => [id, counts.get(id)!])), complete: coversEverySite && nearest.length <= cap.sites };
-}
-
-/**
- * The nearest sites from home that hold matches, up to the cap. A broad search finds them among
- * the nearest `cap` sites and reads only their offerings; a search that does not is narrow, and
- * its matches are counted at every site it can reach. (A middle ring of four times the cap was
- * measured slower at p95 on the benchmark: it adds a query to the searches that need all sites.)
- */
-async function countsNearHome(filtered: FilteredOfferings, travel: TravelFromHome, f: OfferingSearch, cap: MapCaps): Promise<SiteCounts> {
-  const order = nearestFirstOf(travel, f.region);
-  const reachable = nearestSites(order, travel.minutesBySite, Infinity, f.maxMinutes);
-  const ring = nearestSites(order, travel.minutesBySite, cap.sites, f.maxMinutes);
-  const counts = await countBySite(filtered, ring);
-  if (counts.size >= cap.sites || ring.length === reachable.length) return nearestHolding(ring, counts, ring.length === reachable.length, cap);
-  return nearestHolding(reachable, await countBySite(filtered), true, cap);
-}
-
-/**
- * Without a home: the sites of the first matches the database finds, those with the most of them
- * first. When the sample leaves matches out, the chosen sites are counted again, exactly.
- */
-async function countsOfFirstMatches(db: Db, filtered: FilteredOfferings, cap: MapCaps): Promise<SiteCounts> {
-  const firstMatches = filtered
-    .where('o.site_id', 'is not', null)
-    .select(['o.site_id', sql<number>`row_number() over ()`.as('nth')])
-    .limit(cap.offerings + 1)
-    .as('m');
-  // Grouped in the database: the rows themselves would cost more to send than to count.
-  const rows = await db
-    .selectFrom(firstMatches)
-    .select(['m.site_id', sql<number>`count(*) filter (where m.nth <= ${cap.offerings})`.as('n'), sql<number>`max(m.nth)`.as('last')])
-    .groupBy('m.site_id')
-    .execute();
-  const isEveryMatch = rows.every((r) => Number(r.last) <= cap.offerings);
-  const counts = new Map<number, number>();
-  for (const r of rows) if (Number(r.n) > 0) counts.set(r.site_id!, Number(r.n));
-  if (isEveryMatch && counts.size <= cap.sites) return { counts, complete: true };
-  const most = [...counts].sort(([a, m], [b, n]) => n - m || a - b).slice(0, cap.sites);
-  return { counts: await countBySite(filtered, most.map(([id]) => id)), complete: false };
-}
-
-/**
- * Sites of the matching offerings, for the map: one point per site with its offering count. At
- * most MAP_SITE_CAP of them (`complete` false when some were left out): the nearest to home, or
- * without a home those of the first matches; bounded work either way (docs/benchmarks.md).
- */
-export async function searchOfferingSites(
-  db: Db,
-  travelTimes: SiteTravelTimes,
-  f: OfferingSearch,
-  caps: MapCaps = { sites: MAP_SITE_CAP, offerings: MAP_OFFERING_CAP },
-) {
-  const { travel, filtered } = await searchBasis(db, travelTimes, f);
-  const { counts, complete } = travel ? await countsNearHome(filtered, travel, f, caps) : await countsOfFirstMatches(db, filtered, caps);
-  const sites =
-    counts.size === 0
-      ? []
-      : await db.selectFrom('site').select(['id', 'name', 'municipality_code', 'lat', 'lon', 'location_approximate']).where('id', '=', sql<number>`any(${[...counts.keys()]}::int[])`).orderBy('name').execute();
-  const items = sites.map((s) => ({
-    id: s.id,
-    name: s.name,
-    municipalityCode: s.municipality_code,
-    lat: s.lat,
-    lon: s.lon,
-    locationApproximate: s.location_approximate,
-    offeringCount: counts.get(s.id)!,
-    travelMinutes: travel?.minutesBySite.get(s.id) ?? null,
-    travelModel: travel?.modelBySite.get(s.id) ?? null,
-  }));
-  return { items, complete };
-}
-
 /** Matching offerings counted by education form and field: the living-in page's outline. */
 export async function countOfferingGroups(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
-  const { filtered } = await searchBasis(db, travelTimes, f);
-  const rows = await filtered
+  const { matches } = await searchBasis(db, travelTimes, f);
+  const rows = await matches.all
     .select(['o.education_form', 'o.field', sql<number>`count(*)`.as('n')])
     .groupBy(['o.education_form', 'o.field'])
     .orderBy('o.education_form')

@@ -4,7 +4,8 @@ import { ENGINES } from '../../../test/databases.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { SiteTravelTimes } from '../travel/site-travel-times.js';
 import type { OfferingDto } from './offering-dto.js';
-import { searchOfferingSites } from './offering-search.js';
+import { searchOfferingSites } from './offering-map.js';
+import { searchOfferings } from './offering-search.js';
 
 const PELLO = '854';
 const ROVANIEMI = '698';
@@ -69,12 +70,67 @@ describe.each(ENGINES)('tray search on %s', (engine) => {
     expect(body.items.every((o: OfferingDto) => o.travelModel === 'estimate')).toBe(true);
   });
 
+  it('pages by travel time hold every match once: nearest first by name, then study from home by name', async () => {
+    const lappi = (await api().get('/regions')).body.items.find((r: { code: string }) => r.code === 'lappi');
+    const searches = [
+      `home=${PELLO}`,
+      `home=${PELLO}&maxMinutes=90`,
+      `home=${PELLO}&q=hitsaus`,
+      `home=${PELLO}&form=vocational&period=2`,
+      `home=${PELLO}&mode=remote,onsite&maxMinutes=120`,
+      `home=${PELLO}&mode=online`,
+      `home=${ROVANIEMI}&region=${lappi.id}&seatsLeft=true`,
+    ];
+    for (const search of searches) {
+      const byName = await all(`${search}&sort=name`);
+      // A stable sort keeps the name order among equal minutes: the database's own tie-break.
+      const expected = [...byName.items]
+        .sort((a, b) => (a.travelMinutes ?? Infinity) - (b.travelMinutes ?? Infinity))
+        .map((o) => o.id);
+      const paged: number[] = [];
+      for (let offset = 0; offset < expected.length; offset += 7) {
+        const { body } = await api().get(`/offerings?${search}&sort=travel&limit=7&offset=${offset}`);
+        expect(body.total, search).toBe(byName.total);
+        paged.push(...body.items.map((o: OfferingDto) => o.id));
+      }
+      expect(paged, search).toEqual(expected);
+    }
+  });
+
   it('finds "Äidinkieli" when searched without accents, in any case', async () => {
     const { body } = await api().get('/offerings?q=AIDINKIELI&limit=100');
     expect(body.total).toBeGreaterThan(0);
     expect(body.items.every((o: OfferingDto) => /äidinkieli/i.test(o.course.nameFi))).toBe(true);
     const swedish = await api().get('/offerings?q=modersmal&limit=5');
     expect(swedish.body.total).toBe(body.total);
+  });
+
+  it('needs every word of a search to name the course or the provider', async () => {
+    const both = await all('q=matematiikka%20PELLON');
+    const ofPello = (await all('q=matematiikka')).items.filter((o) => /pellon/i.test(o.provider.name));
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.items.map((o) => o.id).sort()).toEqual(ofPello.map((o) => o.id).sort());
+    expect((await api().get('/offerings?q=matematiikka%20zzzz')).body.total).toBe(0);
+    expect((await api().get('/offerings?q=100%25')).body.total).toBe(0);
+  });
+
+  it('looks the words up once for the list and the map asked at the same moment', async () => {
+    let wordLookups = 0;
+    const counting = context.db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (node.kind === 'RawNode' && node.sqlFragments.join('').includes('with ordinality')) wordLookups++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const travelTimes = new SiteTravelTimes(counting);
+    const search = { q: 'matematiikka pellon', limit: 20, offset: 0 };
+    const [list, map] = await Promise.all([searchOfferings(counting, travelTimes, search), searchOfferingSites(counting, travelTimes, search)]);
+    expect(wordLookups).toBe(1);
+    expect(list.total).toBeGreaterThan(0);
+    expect(map.items.length).toBeGreaterThan(0);
+    await searchOfferings(counting, travelTimes, search);
+    expect(wordLookups).toBe(2); // nothing is kept once answered
   });
 
   it('filters by form, mode, language, period, target group, site municipality and partner seats', async () => {
@@ -152,6 +208,14 @@ describe.each(ENGINES)('tray search on %s', (engine) => {
     expect(nearest.complete).toBe(false);
     const byTravel = [...every.items].sort((a, b) => a.travelMinutes! - b.travelMinutes! || a.id - b.id);
     expect(nearest.items.map((s) => s.id).sort()).toEqual(byTravel.slice(0, 3).map((s) => s.id).sort());
+    // A narrow search: the three nearest sites do not all hold matches, so every reachable site is counted.
+    const narrow = { ...search, form: ['vocational' as const], home: PELLO };
+    const everyNarrow = await searchOfferingSites(context.db, travelTimes, narrow);
+    const nearestNarrow = await searchOfferingSites(context.db, travelTimes, narrow, { sites: 3, offerings: 3000 });
+    const narrowByTravel = [...everyNarrow.items].sort((a, b) => a.travelMinutes! - b.travelMinutes! || a.id - b.id);
+    expect(everyNarrow.items.length).toBeGreaterThan(3);
+    expect(nearestNarrow.items).toEqual(narrowByTravel.slice(0, 3).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(nearestNarrow.complete).toBe(false);
 
     const firstMatches = await searchOfferingSites(context.db, travelTimes, search, { sites: 150, offerings: 5 });
     expect(firstMatches.complete).toBe(false);
