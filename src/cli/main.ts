@@ -116,6 +116,26 @@ program
   });
 
 program
+  .command('create-admin')
+  .description('Create a system admin, who creates regions and their admins: the first user of an installation without the demo')
+  .requiredOption('--email <address>', 'the admin\'s e-mail address, used to sign in')
+  .option('--name <name>', 'the admin\'s name (default: the e-mail address)')
+  .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
+  .action(async (options: { email: string; name?: string; passwordStdin?: boolean }) => {
+    if (!options.passwordStdin) throw new CliFailure('Give the password on standard input: printf %s "$PASSWORD" | tarjotin create-admin --email E --password-stdin');
+    const password = (await readStandardInput()).replace(/\r?\n$/, '');
+    const { id } = await runCliTask('create-admin', 'createSystemAdmin', { email: options.email, name: options.name ?? options.email.trim().toLowerCase(), password });
+    console.log(`Created system admin ${options.email.trim().toLowerCase()} (person ${id}). Sign in at the web app with this e-mail and password.`);
+  });
+
+/** Everything on standard input, as text. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+program
   .command('erase')
   .description('Erase personal data')
   .command('person <id>')

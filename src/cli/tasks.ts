@@ -6,6 +6,7 @@ import { importOfferings, readOfferingFile } from '../features/catalog/offering-
 import { offeringSearchSchema, searchOfferings } from '../features/catalog/offering-search.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { importPopulation } from '../features/population/population-import.js';
+import { createSystemAdmin, systemAdminSchema, type NewSystemAdmin } from '../features/people/system-admin.js';
 import { erasePerson } from '../features/privacy/erasure.js';
 import { recordAudit } from '../features/privacy/audit-log.js';
 import { importRoads, removeRoads } from '../features/roads/road-import.js';
@@ -84,6 +85,10 @@ const tasks = {
   removeRoads: {
     args: z.object({ regionId: idSchema }),
     run: async ({ db }: TaskContext, { regionId }: { regionId: number }) => ({ removed: await removeRoads(db, regionId) }),
+  },
+  createSystemAdmin: {
+    args: systemAdminSchema,
+    run: ({ db }: TaskContext, admin: NewSystemAdmin) => createSystemAdmin(db, admin),
   },
   person: {
     args: z.object({ id: idSchema }),

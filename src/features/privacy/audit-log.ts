@@ -16,7 +16,8 @@ export type AuditAction =
   | 'erase_person'
   | 'backup'
   | 'restore'
-  | 'import_population';
+  | 'import_population'
+  | 'create_system_admin';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or
