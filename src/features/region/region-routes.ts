@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { notFound } from '../../server/http/errors.js';
+import { forbidden, notFound } from '../../server/http/errors.js';
+import { requireUser } from '../auth/auth-plugin.js';
+import { spansRegions } from '../auth/roles.js';
+import { KOPA_PILOT_REGIONS, municipalityCodesOf } from './kopa-pilot-regions.js';
+import { readFormerMunicipalities } from './reference-data.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
 import { idParam } from '../../server/http/input-schemas.js';
 
@@ -28,6 +32,29 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const items = await listRegions(db);
     return { items, total: items.length };
   });
+
+  api.get(
+    '/regions/templates',
+    {
+      schema: {
+        tags: ['region'],
+        summary: 'The 12 KOPA pilot regions, as templates for a new region (system admin)',
+        description: 'Each with its member municipalities (today\'s codes; a former municipality by the one it joined) and the providers the KOPA network names.',
+      },
+    },
+    async (request) => {
+      if (!spansRegions(requireUser(request))) throw forbidden('Only a system admin creates regions');
+      const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi as nameFi']).execute();
+      const former = readFormerMunicipalities();
+      const items = KOPA_PILOT_REGIONS.map((template) => ({
+        key: template.key,
+        nameFi: template.nameFi,
+        municipalityCodes: municipalityCodesOf(template, municipalities, former),
+        providers: template.providers,
+      }));
+      return { items, total: items.length };
+    },
+  );
 
   api.get(
     '/regions/:id',
