@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { badRequest, forbidden, HttpError } from '../../server/http/errors.js';
+import { badRequest, forbidden, HttpError, isUniqueViolation } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { canManageOrganization, isAdmin, isAdminOf } from '../auth/roles.js';
 import { isValidBusinessId } from '../region/business-id.js';
@@ -37,8 +37,6 @@ export const siteCreateSchema = z
     lon: z.number().min(19).max(32).optional(),
   })
   .refine((s) => (s.lat === undefined) === (s.lon === undefined), { path: ['lon'], message: 'give both lat and lon, or neither' });
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /** Organizations (admin) and their teaching sites (admin, or the organization's own coordinator). */
 export async function providerRoutes(app: FastifyInstance, { db, travelTimes }: { db: Db; travelTimes: SiteTravelTimes }) {

@@ -17,7 +17,8 @@ export type AuditAction =
   | 'backup'
   | 'restore'
   | 'import_population'
-  | 'create_system_admin';
+  | 'create_system_admin'
+  | 'create_region';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

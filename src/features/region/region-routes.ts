@@ -1,14 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { forbidden, notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { spansRegions } from '../auth/roles.js';
+import type { AuditActor } from '../privacy/audit-log.js';
 import { KOPA_PILOT_REGIONS, municipalityCodesOf } from './kopa-pilot-regions.js';
 import { readFormerMunicipalities } from './reference-data.js';
+import { createRegion, createRegionFromTemplate, regionCreateSchema, regionFromTemplateSchema } from './region-writes.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
 import { idParam } from '../../server/http/input-schemas.js';
+
+const createdSchema = z.object({ id: z.number().int() });
 
 export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +37,38 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return { items, total: items.length };
   });
 
+  /** Only a system admin creates regions; a region's own admin manages it. */
+  const requireSystemAdmin = (request: FastifyRequest): AuditActor => {
+    const user = requireUser(request);
+    if (!spansRegions(user)) throw forbidden('Only a system admin creates regions');
+    return { kind: 'person', user };
+  };
+
+  api.post(
+    '/regions',
+    { schema: { tags: ['region'], summary: 'Create a cooperation region with its member municipalities (system admin)', body: regionCreateSchema, response: { 201: createdSchema } } },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      return reply.code(201).send(await createRegion(db, actor, request.body));
+    },
+  );
+
+  api.post(
+    '/regions/from-template',
+    {
+      schema: {
+        tags: ['region'],
+        summary: 'Create a region from a KOPA pilot template, with its municipalities and named providers (system admin)',
+        body: regionFromTemplateSchema,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      return reply.code(201).send(await createRegionFromTemplate(db, actor, request.body));
+    },
+  );
+
   api.get(
     '/regions/templates',
     {
@@ -43,7 +79,7 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      if (!spansRegions(requireUser(request))) throw forbidden('Only a system admin creates regions');
+      requireSystemAdmin(request);
       const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi as nameFi']).execute();
       const former = readFormerMunicipalities();
       const items = KOPA_PILOT_REGIONS.map((template) => ({

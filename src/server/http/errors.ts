@@ -44,6 +44,9 @@ function issuePath(context: string | undefined, instancePath: string) {
   return [context, tail].filter(Boolean).join('.');
 }
 
+/** A database error of a unique constraint: a value in use, which the caller names in its 409. */
+export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
 /** Unique, check and foreign-key violations, deadlocks and serialization failures: what a concurrent request causes. */
 const CONFLICT_CODES = new Set(['23505', '23514', '23503', '40P01', '40001']);
 
