@@ -42,6 +42,9 @@ describe('regions created by a system admin', () => {
     expect(organizations).toEqual([expect.objectContaining({ name: 'Koulutuskuntayhtymä VUOKSI', kind: 'provider' })]);
     const audit = await context.db.selectFrom('audit_event').select(['actor_kind', 'detail']).where('action', '=', 'create_region').where('region_id', '=', suupohja.body.id).execute();
     expect(audit).toEqual([{ actor_kind: 'person', detail: { municipalities: 4, organizations: 1 } }]);
+    // A new region without sites yet has a knowledge base already: its cohorts, and no offering within reach.
+    const indicators = await client.get(`/regions/${suupohja.body.id}/indicators`);
+    expect(indicators.status).toBe(200);
     // Loviisa, Porvoo and Sipoo are in two pilots: both regions can hold them.
     expect((await client.post('/regions/from-template', { template: 'ita-uusimaa', nameSv: 'Östra Nyland' })).status).toBe(201);
     expect((await client.post('/regions/from-template', { template: 'ostnylandska' })).status).toBe(201);
