@@ -47,6 +47,17 @@ describe('the course tray in a browser', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('leads from a page past the last one back to the last page of results', async () => {
+    const page = await harness.newPage();
+    await page.goto('/?home=854&maxMinutes=60&page=999');
+    await page.getByText(/tulokset loppuvat sivulle/).waitFor();
+    await page.getByRole('button', { name: 'Siirry viimeiselle sivulle' }).click();
+    await page.waitForURL(/page=\d+/);
+    await expect.poll(() => page.locator('.offering-card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(Number(new URL(page.url()).searchParams.get('page'))).toBeLessThan(999);
+    await expectNoAxeViolations(page);
+  });
+
   it('opens an offering page with provider, schedule, seats and travel time', async () => {
     const page = await harness.newPage();
     await page.goto('/?home=854&maxMinutes=60&mode=onsite');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import { notFound } from '../../server/http/errors.js';
 import { annualChangeRate, projectCohorts, singleYearAges, sixteenToEighteen } from '../population/cohort-projection.js';
-import { OPEN_AGE } from '../population/population-rows.js';
+import { coversYoungAges, OPEN_AGE } from '../population/population-rows.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import type { GeoPoint } from '../travel/estimate.js';
 import type { TravelModel, TravelTimeProvider } from '../travel/travel-time-provider.js';
@@ -174,12 +174,3 @@ function sumProjections(projections: Record<string, number>[]): Record<string, n
   return total;
 }
 
-/** Do a year's bands cover every age from 0 to 19, each once? */
-function coversYoungAges(bands: readonly { age_from: number; age_to: number }[]): boolean {
-  let next = 0;
-  for (const band of [...bands].sort((a, b) => a.age_from - b.age_from)) {
-    if (band.age_from !== next) return false;
-    next = band.age_to + 1;
-  }
-  return next > 19;
-}

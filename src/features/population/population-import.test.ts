@@ -134,7 +134,9 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     const before = await stored('976', 2018);
     expect(before.some((b) => b.age_from === 16 && b.age_to === 17)).toBe(true);
     const file = 'municipality_code;year;age;count\n976;2018;16;41\n976;2018;17;43\n';
-    await importPopulation(context.db, { name: 'some-ages.csv', content: Buffer.from(file) });
+    const some = await importPopulation(context.db, { name: 'some-ages.csv', content: Buffer.from(file) });
+    // With the stored bands beside them, the file's ages complete the year: nothing to warn about.
+    expect(some.notes.map((n) => n.code)).not.toContain('ages_incomplete');
     const after = await stored('976', 2018);
     expect(after.filter((b) => b.age_from === 16 || b.age_from === 17).map((b) => [b.age_from, b.age_to, b.count])).toEqual([[16, 16, 41], [17, 17, 43]]);
     expect(after.filter((b) => b.age_from !== 16 && b.age_from !== 17)).toEqual(before.filter((b) => !(b.age_from === 16 && b.age_to === 17)));
@@ -142,7 +144,8 @@ describe.each(ENGINES)('population import on %s', (engine) => {
     // The knowledge base keeps projecting from the last year with every young age, not from the partial one.
     const pello = await context.db.selectFrom('region').select('id').where('code', '=', 'lappi').executeTakeFirstOrThrow();
     const partial = 'municipality_code;year;age;count\n976;2030;16;41\n976;2030;17;43\n';
-    await importPopulation(context.db, { name: 'partial.csv', content: Buffer.from(partial) });
+    const partialResult = await importPopulation(context.db, { name: 'partial.csv', content: Buffer.from(partial) });
+    expect(partialResult.notes).toContainEqual(expect.objectContaining({ code: 'ages_incomplete', count: 1 }));
     const { body } = await new ApiClient(context.app).get(`/regions/${pello.id}/indicators`);
     const ylitornio = body.municipalities.find((m: { code: string }) => m.code === '976');
     expect(ylitornio.cohortYear).not.toBe(2030);

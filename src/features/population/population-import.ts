@@ -10,7 +10,7 @@ import { areaReader } from './population-areas.js';
 import { PopulationFileError } from './population-dimensions.js';
 import { readPopulationCsv } from './population-csv.js';
 import { bandsToStore, figuresFromObservations, withMergersAdded } from './population-figures.js';
-import { isTotalFigure, municipalityYearOf, OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
+import { coversYoungAges, isTotalFigure, LAST_PROJECTED_AGE, municipalityYearOf, OPEN_AGE, type PopulationFigure, type PopulationNote } from './population-rows.js';
 
 const BATCH = 1000;
 /** The years the table holds (its check constraint): statistics of the past century, projections of this one. */
@@ -105,7 +105,30 @@ export async function importPopulation(
     options.onProgress?.(done, stored.length);
     await giveWay(started);
   }
+  const incomplete = await yearsMissingYoungAges(db, stored);
+  if (incomplete > 0) {
+    notes.push({
+      code: 'ages_incomplete',
+      count: incomplete,
+      message: `${incomplete} municipality-years now stored do not cover every age 0–19, so cohorts and projections keep the latest year that does.`,
+    });
+  }
   return { written: stored.length, skippedAggregates, skippedOutsideRegion, encoding, notes };
+}
+
+/** Of the municipality-years just written, how many still lack some age 0–19 in what is stored (the file's ages with those kept). */
+async function yearsMissingYoungAges(db: Db, written: readonly PopulationFigure[]): Promise<number> {
+  const years = [...new Set(written.filter((f) => !isTotalFigure(f)).map(municipalityYearOf))].map((key) => key.split('/') as [string, string]);
+  if (years.length === 0) return 0;
+  const rows = await db
+    .selectFrom('population')
+    .select(['municipality_code', 'year', 'age_from', 'age_to'])
+    .where('municipality_code', 'in', [...new Set(years.map(([code]) => code))])
+    .where('year', 'in', [...new Set(years.map(([, year]) => Number(year)))])
+    .where('age_from', '<=', LAST_PROJECTED_AGE)
+    .where((eb) => eb.not(eb.and([eb('age_from', '=', 0), eb('age_to', '=', OPEN_AGE)])))
+    .execute();
+  return years.filter(([code, year]) => !coversYoungAges(rows.filter((r) => r.municipality_code === code && r.year === Number(year)))).length;
 }
 
 /** Batches of about BATCH figures that never split a municipality's year. */

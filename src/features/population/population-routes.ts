@@ -8,6 +8,7 @@ import { requireUser } from '../auth/auth-plugin.js';
 import { canUpdateRegionStatistics } from '../auth/roles.js';
 import { recordAudit } from '../privacy/audit-log.js';
 import { importPopulation } from './population-import.js';
+import { POPULATION_NOTE_CODES } from './population-rows.js';
 
 /** A statistics download: a region's single-year table is well under a megabyte, the whole country's a few. */
 const POPULATION_BODY_LIMIT = 10 * 1024 * 1024;
@@ -17,7 +18,7 @@ const importResult = z.object({
   skippedAggregates: z.number().int(),
   skippedOutsideRegion: z.number().int(),
   encoding: z.enum(['utf-8', 'utf-16le', 'windows-1252']),
-  notes: z.array(z.object({ code: z.enum(['year_end_months', 'older_ages_banded', 'totals_added', 'former_municipalities', 'outside_region']), count: z.number().int(), message: z.string() })),
+  notes: z.array(z.object({ code: z.enum(POPULATION_NOTE_CODES), count: z.number().int(), message: z.string() })),
 });
 
 export async function populationRoutes(app: FastifyInstance, { db }: { db: Db }) {

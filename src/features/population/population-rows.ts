@@ -16,8 +16,10 @@ export interface PopulationFigure {
 export const OPEN_AGE = 120;
 
 /** Something an import did that a planner should know, for its summary: a code the UI words, and the words for the CLI. */
+export const POPULATION_NOTE_CODES = ['year_end_months', 'older_ages_banded', 'totals_added', 'former_municipalities', 'outside_region', 'ages_incomplete'] as const;
+
 export interface PopulationNote {
-  code: 'year_end_months' | 'older_ages_banded' | 'totals_added' | 'former_municipalities' | 'outside_region';
+  code: (typeof POPULATION_NOTE_CODES)[number];
   count: number;
   message: string;
 }
@@ -30,6 +32,16 @@ export const isTotalFigure = (f: PopulationFigure) => f.ageFrom === 0 && f.ageTo
 
 /** The cohort projection reads single years up to this age; older ages are kept as one band. */
 export const LAST_PROJECTED_AGE = 19;
+
+/** Do a year's bands cover every age from 0 to 19, each once? Only such a year can be the base of a projection. */
+export function coversYoungAges(bands: readonly { age_from: number; age_to: number }[]): boolean {
+  let next = 0;
+  for (const band of [...bands].sort((a, b) => a.age_from - b.age_from)) {
+    if (band.age_from !== next) return false;
+    next = band.age_to + 1;
+  }
+  return next > LAST_PROJECTED_AGE;
+}
 
 /**
  * An age band from the labels statistics use: `16`, `016`, `16-17`, `16–17 years`, `85 years or

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { Heading, LoadingSpinner, Pagination, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, LoadingSpinner, Pagination, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -60,7 +60,17 @@ export function TrayPage() {
           {results.state === 'error' && <ErrorNotice error={results.error} />}
           {results.state === 'ready' && results.data.items.length === 0 && (
             <div className="empty-state">
-              <p>{t('tray.empty')}</p>
+              {results.data.total === 0 ? (
+                <p>{t('tray.empty')}</p>
+              ) : (
+                // A page past the last one (an old link, or a search that now finds fewer).
+                <>
+                  <p>{t('tray.pastLastPage', { lastPage })}</p>
+                  <Button variant="secondary" onClick={() => update({ page: String(lastPage) })}>
+                    {t('tray.toLastPage')}
+                  </Button>
+                </>
+              )}
             </div>
           )}
           {results.state === 'ready' && results.data.items.length > 0 && (
