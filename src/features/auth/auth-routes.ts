@@ -6,6 +6,7 @@ import type { Db } from '../../server/db/database.js';
 import { HttpError } from '../../server/http/errors.js';
 import { requireUser } from './auth-plugin.js';
 import { attemptSucceeded, beginAttempt, type LoginLimits } from './login-limits.js';
+import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';
 import { ROLES } from './roles.js';
 import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions, type SessionLifetime } from './sessions.js';
@@ -55,7 +56,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
         description: 'After too many failed attempts (per account and address, per account, per address) answers 429 with Retry-After, even for the right password.',
-        body: z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(200) }),
+        body: z.object({ email: accountEmailSchema, password: z.string().min(1).max(200) }),
         response: { 200: sessionSchema },
       },
     },

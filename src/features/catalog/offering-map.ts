@@ -50,9 +50,8 @@ function countedAtSites(db: Db, filtered: FilteredOfferings, siteIds: readonly n
  * read through the site index; every reachable site is joined to the counts instead.
  */
 async function nearestHolding(db: Db, filtered: FilteredOfferings, siteIds: readonly number[], travel: TravelFromHome, cap: number, isRing: boolean) {
-  const minutes = new Map(siteIds.map((id) => [id, travel.minutesBySite.get(id)!]));
   const nearest = countedAtSites(db, filtered, isRing ? siteIds : undefined)
-    .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 's.id'))
+    .innerJoin(travelRelation(siteIds, travel.minutesBySite), (join) => join.onRef('t.site_id', '=', 's.id'))
     .select(sql<number>`count(*) over ()`.as('holding'))
     .orderBy('t.minutes')
     .orderBy('s.id')

@@ -50,10 +50,9 @@ export const offeringSearchSchema = z.object({
 export type OfferingSearch = z.infer<typeof offeringSearchSchema>;
 
 
-/** Travel minutes of sites from home as a relation `t(site_id, minutes)`. */
-export function travelRelation(minutesBySite: ReadonlyMap<number, number>) {
-  const siteIds = [...minutesBySite.keys()];
-  const minutes = [...minutesBySite.values()];
+/** Travel minutes of the given sites from home as a relation `t(site_id, minutes)`. */
+export function travelRelation(siteIds: readonly number[], minutesBySite: ReadonlyMap<number, number>) {
+  const minutes = siteIds.map((id) => minutesBySite.get(id)!);
   return sql<{ site_id: number; minutes: number }>`(select unnest(${siteIds}::int[]) as site_id, unnest(${minutes}::int[]) as minutes)`.as('t');
 }
 
@@ -123,6 +122,12 @@ function selectOfferingRow(query: JoinedOfferings) {
     'o.is_demo',
   ]);
 }
+
+/** Ids of offerings in name order: the order every page breaks ties by. */
+const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name').orderBy('o.id').select('o.id');
+
+/** Full rows of the offerings a subquery or list names, unordered. */
+const rowsOf = (db: Db, ids: readonly number[] | ReturnType<typeof byName>) => selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids);
 
 /** Travel minutes only where a student travels: not to remote or online study. */
 function dtoWithTravel(row: OfferingRow, travel: TravelFromHome | undefined) {
@@ -260,6 +265,8 @@ export type FilteredOfferings = ReturnType<typeof filteredOfferings>;
  * independent of the other filters (it then scanned the whole table for a count).
  */
 export interface Matches {
+  /** Every filter but reach: what pages are read from at sites already known to be within reach. */
+  filtered: FilteredOfferings;
   all: FilteredOfferings;
   /** Studied at a site (every mode but remote and online), within reach when the search has a travel limit; none when the mode filter leaves no such mode. */
   atSites: FilteredOfferings | undefined;
@@ -279,12 +286,12 @@ function matchesOf(filtered: FilteredOfferings, f: OfferingSearch, travel: Trave
       : studiedAtSites
     : undefined;
   const fromHome = modes.some(followedFromHome) ? filtered.where('o.mode', 'in', MODES_WITHOUT_TRAVEL) : undefined;
-  if (!reachable) return { all: filtered, atSites, fromHome };
+  if (!reachable) return { filtered, all: filtered, atSites, fromHome };
   const all =
     atSites && fromHome
       ? filtered.where((eb) => eb.or([eb('o.mode', 'in', MODES_WITHOUT_TRAVEL), eb('o.site_id', '=', sql<number>`any(${reachable}::int[])`)]))
       : (atSites ?? fromHome)!;
-  return { all, atSites, fromHome };
+  return { filtered, all, atSites, fromHome };
 }
 
 /** Counting stops here: past it a search says "over N" (docs/decisions/0001-capped-search-counts.md). */
@@ -298,8 +305,6 @@ async function countUpTo(db: Db, matches: FilteredOfferings, cap: number) {
   return Number(row.n);
 }
 
-const byName = (query: FilteredOfferings) => query.orderBy('o.course_sort_name').orderBy('o.id').select('o.id');
-
 const FIRST_RING_SITES = 32;
 
 /** Sites nearest first where the search can find offerings: a region's own when it names one. */
@@ -309,26 +314,21 @@ export function nearestFirstOf(travel: TravelFromHome, region: number | undefine
 
 /** Offerings at the given sites (within reach) in travel order: minutes from home, then name. */
 function travelOrdered(filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>) {
-  const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
   return byName(
     filtered
       .where('o.mode', 'not in', MODES_WITHOUT_TRAVEL)
       // Implied by the join, but stated so that the planner reads these sites through the site index.
       .where('o.site_id', '=', sql<number>`any(${siteIds}::int[])`)
-      .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
+      .innerJoin(travelRelation(siteIds, minutesBySite), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
       .orderBy('t.minutes'),
   );
 }
 
-/** Full rows of the offerings a subquery or list names, unordered. */
-const rowsOf = (db: Db, ids: readonly number[] | ReturnType<typeof byName>) => selectOfferingRow(joinedOfferings(db)).where('o.id', 'in', ids);
-
 /** The first `need` offerings at the given sites in travel order, as full rows, in one query. */
 async function travelOrderedRows(db: Db, filtered: FilteredOfferings, siteIds: number[], minutesBySite: ReadonlyMap<number, number>, need: number) {
   if (siteIds.length === 0) return [];
-  const minutes = new Map(siteIds.map((id) => [id, minutesBySite.get(id)!]));
   const rows = await rowsOf(db, travelOrdered(filtered, siteIds, minutesBySite).limit(need))
-    .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
+    .innerJoin(travelRelation(siteIds, minutesBySite), (join) => join.onRef('t.site_id', '=', 'o.site_id'))
     .orderBy('t.minutes')
     .orderBy('o.course_sort_name')
     .orderBy('o.id')
@@ -351,10 +351,9 @@ async function travellingFromNearestCovering(
   need: number,
 ) {
   const perSite = atSites.select(['o.site_id', sql<number>`count(*)`.as('n')]).groupBy('o.site_id').as('c');
-  const minutes = new Map(reachable.map((id) => [id, minutesBySite.get(id)!]));
   const running = db
     .selectFrom(perSite)
-    .innerJoin(travelRelation(minutes), (join) => join.onRef('t.site_id', '=', 'c.site_id'))
+    .innerJoin(travelRelation(reachable, minutesBySite), (join) => join.onRef('t.site_id', '=', 'c.site_id'))
     .select(['c.site_id', 't.minutes', sql<number>`sum(c.n) over (order by t.minutes, c.site_id) - c.n`.as('before')])
     .as('r');
   const chosen = db
@@ -373,7 +372,7 @@ async function travellingFromNearestCovering(
  * fills its page from the nearest sites, read as full rows at once; when those are all the sites
  * it can reach, they are all there is; otherwise a narrow search counts its offerings per site.
  */
-async function travelOrderedPage(db: Db, { filtered, atSites, fromHome }: Matches & { filtered: FilteredOfferings }, travel: TravelFromHome, f: OfferingSearch) {
+async function travelOrderedPage(db: Db, { filtered, atSites, fromHome }: Matches, travel: TravelFromHome, f: OfferingSearch) {
   const { offset } = f;
   const need = offset + f.limit;
   const { minutesBySite } = travel;
@@ -400,7 +399,7 @@ async function travelOrderedPage(db: Db, { filtered, atSites, fromHome }: Matche
 }
 
 /** One page of full rows, in order, read in one query unless a travel-ordered page needs more. */
-async function pageRows(db: Db, matches: Matches & { filtered: FilteredOfferings }, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
+async function pageRows(db: Db, matches: Matches, sort: NonNullable<OfferingSearch['sort']>, travel: TravelFromHome | undefined, f: OfferingSearch) {
   if (sort === 'travel' && travel) return travelOrderedPage(db, matches, travel, f);
   const page = byName(sort === 'code' ? matches.all.orderBy('o.course_code') : matches.all).limit(f.limit).offset(f.offset);
   const rows = rowsOf(db, page);
@@ -424,7 +423,7 @@ async function travelOfSearch(travelTimes: SiteTravelTimes, f: OfferingSearch) {
 export async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch, pageOrder?: 'name' | 'code') {
   const travel = await travelOfSearch(travelTimes, f);
   const filtered = filteredOfferings(db, f, await matchWordsOnce(db, f.q), pageOrder);
-  return { travel, matches: { ...matchesOf(filtered, f, travel), filtered } };
+  return { travel, matches: matchesOf(filtered, f, travel) };
 }
 
 export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
-import { badRequest } from '../../server/http/errors.js';
+import { badRequest, isUniqueViolation } from '../../server/http/errors.js';
+import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit } from '../privacy/audit-log.js';
 import { PASSWORD_WEAKNESS_MESSAGES, passwordWeakness } from './password-policy.js';
 
 export const systemAdminSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: accountEmailSchema,
   name: z.string().trim().min(1).max(200),
   password: z.string(),
 });
@@ -22,8 +23,6 @@ export async function createSystemAdmin(db: Db, admin: NewSystemAdmin): Promise<
   if (weakness) throw badRequest([{ path: 'password', code: `password_${weakness}`, message: PASSWORD_WEAKNESS_MESSAGES[weakness] }], 'The password is too weak');
   const passwordHash = await hashPassword(admin.password);
   return db.transaction().execute(async (tx) => {
-    const taken = await tx.selectFrom('app_user').select('id').where('email', '=', admin.email).executeTakeFirst();
-    if (taken) throw badRequest([{ path: 'email', code: 'email_taken', message: `${admin.email} already has an account` }], 'The e-mail address is in use');
     const user = await tx
       .insertInto('app_user')
       .values({ email: admin.email, name: admin.name, password_hash: passwordHash, role: 'system_admin', region_id: null, organization_id: null, home_municipality_code: null, erased_at: null })
@@ -31,5 +30,8 @@ export async function createSystemAdmin(db: Db, admin: NewSystemAdmin): Promise<
       .executeTakeFirstOrThrow();
     await recordAudit(tx, { kind: 'cli' }, 'create_system_admin', { subjectId: user.id });
     return user;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw badRequest([{ path: 'email', code: 'email_taken', message: `${admin.email} already has an account` }], 'The e-mail address is in use');
+    throw error;
   });
 }

@@ -118,17 +118,24 @@ export async function importPopulation(
 
 /** Of the municipality-years just written, how many still lack some age 0–19 in what is stored (the file's ages with those kept). */
 async function yearsMissingYoungAges(db: Db, written: readonly PopulationFigure[]): Promise<number> {
-  const years = [...new Set(written.filter((f) => !isTotalFigure(f)).map(municipalityYearOf))].map((key) => key.split('/') as [string, string]);
-  if (years.length === 0) return 0;
+  const years = new Set(written.filter((f) => !isTotalFigure(f)).map(municipalityYearOf));
+  if (years.size === 0) return 0;
   const rows = await db
     .selectFrom('population')
     .select(['municipality_code', 'year', 'age_from', 'age_to'])
-    .where('municipality_code', 'in', [...new Set(years.map(([code]) => code))])
-    .where('year', 'in', [...new Set(years.map(([, year]) => Number(year)))])
+    .where('municipality_code', 'in', [...new Set(written.map((f) => f.municipalityCode))])
+    .where('year', 'in', [...new Set(written.map((f) => f.year!))])
     .where('age_from', '<=', LAST_PROJECTED_AGE)
     .where((eb) => eb.not(eb.and([eb('age_from', '=', 0), eb('age_to', '=', OPEN_AGE)])))
     .execute();
-  return years.filter(([code, year]) => !coversYoungAges(rows.filter((r) => r.municipality_code === code && r.year === Number(year)))).length;
+  const bandsByYear = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.municipality_code}/${row.year}`;
+    const bands = bandsByYear.get(key);
+    if (bands) bands.push(row);
+    else bandsByYear.set(key, [row]);
+  }
+  return [...years].filter((key) => !coversYoungAges(bandsByYear.get(key) ?? [])).length;
 }
 
 /** Batches of about BATCH figures that never split a municipality's year. */

@@ -6,9 +6,8 @@ import { forbidden, notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { spansRegions } from '../auth/roles.js';
 import type { AuditActor } from '../privacy/audit-log.js';
-import { KOPA_PILOT_REGIONS, municipalityCodesOf } from './kopa-pilot-regions.js';
-import { readFormerMunicipalities } from './reference-data.js';
-import { createRegion, createRegionFromTemplate, regionCreateSchema, regionFromTemplateSchema } from './region-writes.js';
+import { KOPA_PILOT_REGIONS } from './kopa-pilot-regions.js';
+import { createRegion, createRegionFromTemplate, regionCreateSchema, regionFromTemplateSchema, templateMunicipalityCodes } from './region-writes.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
 import { idParam } from '../../server/http/input-schemas.js';
 
@@ -80,12 +79,11 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request) => {
       requireSystemAdmin(request);
-      const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi as nameFi']).execute();
-      const former = readFormerMunicipalities();
+      const codesOf = await templateMunicipalityCodes(db);
       const items = KOPA_PILOT_REGIONS.map((template) => ({
         key: template.key,
         nameFi: template.nameFi,
-        municipalityCodes: municipalityCodesOf(template, municipalities, former),
+        municipalityCodes: codesOf(template),
         providers: template.providers,
       }));
       return { items, total: items.length };

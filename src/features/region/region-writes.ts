@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/database.js';
 import { badRequest, HttpError, isUniqueViolation } from '../../server/http/errors.js';
 import { foldForSearch } from '../catalog/search-text.js';
 import { recordAudit, type AuditActor } from '../privacy/audit-log.js';
-import { KOPA_PILOT_REGIONS, municipalityCodesOf } from './kopa-pilot-regions.js';
+import { KOPA_PILOT_REGIONS, municipalityCodesOf, type RegionTemplate } from './kopa-pilot-regions.js';
 import { municipalityCodeSchema } from './municipality-code.js';
 import { readFormerMunicipalities } from './reference-data.js';
 
@@ -72,12 +72,18 @@ export async function createRegionFromTemplate(db: Db, actor: AuditActor, reques
   if (!template) {
     throw badRequest([{ path: 'body.template', code: 'unknown_template', message: `no template ${request.template}; templates: ${KOPA_PILOT_REGIONS.map((t) => t.key).join(', ')}` }]);
   }
-  const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi as nameFi']).execute();
-  const municipalityCodes = municipalityCodesOf(template, municipalities, readFormerMunicipalities());
+  const municipalityCodes = (await templateMunicipalityCodes(db))(template);
   return createRegion(
     db,
     actor,
     { code: request.code ?? template.key, nameFi: template.nameFi, nameSv: request.nameSv ?? template.nameFi, municipalityCodes },
     template.providers,
   );
+}
+
+/** Resolves templates' municipality names against the municipalities stored, and former ones. */
+export async function templateMunicipalityCodes(db: Db): Promise<(template: RegionTemplate) => string[]> {
+  const municipalities = await db.selectFrom('municipality').select(['code', 'name_fi as nameFi']).execute();
+  const former = readFormerMunicipalities();
+  return (template) => municipalityCodesOf(template, municipalities, former);
 }

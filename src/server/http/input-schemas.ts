@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** The largest value of a PostgreSQL `integer`, the type of every id and count column. */
 export const INT4_MAX = 2_147_483_647;
 
+/** An e-mail address as accounts are keyed: trimmed and lower-cased, so that sign-in ignores case. */
+export const accountEmailSchema = z.string().trim().toLowerCase().pipe(z.email());
+
 /** A database id in a JSON body. */
 export const idSchema = z.number().int().min(1).max(INT4_MAX);
 
