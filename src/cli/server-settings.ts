@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { CookieSecurity } from '../features/auth/auth-routes.js';
+import type { CookieSecurity } from '../features/auth/session-cookie.js';
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
 import { CliFailure } from './cli-failure.js';
 

@@ -7,7 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authPlugin } from '../features/auth/auth-plugin.js';
-import { authRoutes, type CookieSecurity } from '../features/auth/auth-routes.js';
+import { authRoutes } from '../features/auth/auth-routes.js';
+import type { CookieSecurity } from '../features/auth/session-cookie.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../features/auth/login-limits.js';
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
@@ -20,6 +21,7 @@ import { timeFrameRoutes } from '../features/timetable/time-frame-routes.js';
 import { IndicatorCache } from '../features/knowledge/indicator-cache.js';
 import { knowledgeRoutes } from '../features/knowledge/knowledge-routes.js';
 import { populationRoutes } from '../features/population/population-routes.js';
+import { peopleRoutes } from '../features/people/people-routes.js';
 import { privacyRoutes } from '../features/privacy/privacy-routes.js';
 import { regionRoutes } from '../features/region/region-routes.js';
 import { RoadNetworks } from '../features/roads/road-networks.js';
@@ -90,12 +92,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(healthRoute, { db });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(authRoutes, {
-        db,
-        loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
-        sessionLifetime,
-        secureCookies: options.secureCookies ?? 'auto',
-      });
+      const sessionStart = { db, sessionLifetime, secureCookies: options.secureCookies ?? 'auto' } as const;
+      await api.register(authRoutes, { ...sessionStart, loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+      await api.register(peopleRoutes, sessionStart);
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });

@@ -3,11 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AccountPage } from '../features/auth/web/AccountPage.js';
+import { InvitationPage } from '../features/people/web/InvitationPage.js';
+import { PasswordResetPage } from '../features/people/web/PasswordResetPage.js';
+import { PeoplePage } from '../features/people/web/PeoplePage.js';
 import { LoginPage } from '../features/auth/web/LoginPage.js';
 import { LivingInPage } from '../features/catalog/web/LivingInPage.js';
 import { ManagePage } from '../features/catalog/web/ManagePage.js';
 import { OfferingEditor } from '../features/catalog/web/OfferingEditor.js';
 import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
+import { OrganizationsPage } from '../features/catalog/web/organizations/OrganizationsPage.js';
 import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
@@ -30,7 +34,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/people') ? 'people' : pathname.startsWith('/organizations') ? 'organizations' : pathname.startsWith('/invitations') ? 'invitation' : pathname.startsWith('/reset-password') ? 'passwordReset' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -49,6 +53,11 @@ function App() {
               <Route path="/offerings/:id" element={<OfferingPage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/account" element={<AccountPage />} />
+              <Route path="/reset-password" element={<PasswordResetPage />} />
+              <Route path="/reset-password/:token" element={<PasswordResetPage />} />
+              <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/organizations" element={<OrganizationsPage />} />
               <Route path="/manage" element={<ManagePage />} />
               <Route path="/manage/offerings/new" element={<OfferingEditor />} />
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />

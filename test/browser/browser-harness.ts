@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
+import type { Db } from '../../src/server/db/database.js';
 import { openDemoDatabase, type Engine } from '../databases.js';
 
 /** Debian's Chromium, headless, with nothing that reaches out to the network. */
@@ -20,6 +21,8 @@ const CHROMIUM_ARGS = [
 
 export interface BrowserHarness {
   baseUrl: string;
+  /** The app's database, for what a test reads outside the browser (a mailbox: the outbox). */
+  db: Db;
   /** A page at a desktop viewport, or at a phone's (375 × 740) with `phone`. */
   newPage(options?: { language?: 'fi' | 'sv' | 'en'; phone?: boolean }): Promise<Page>;
 }
@@ -35,6 +38,7 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
   beforeAll(async () => {
     const database = await openDemoDatabase(engine);
     closeDatabase = database.close;
+    harness.db = database.db;
     app = await buildApp({ db: database.db, serveWeb: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };

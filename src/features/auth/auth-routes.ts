@@ -1,48 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../server/db/database.js';
 import { HttpError } from '../../server/http/errors.js';
 import { requireUser } from './auth-plugin.js';
 import { attemptSucceeded, beginAttempt, type LoginLimits } from './login-limits.js';
 import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword, needsRehash, verifyPassword } from './password.js';
-import { ROLES } from './roles.js';
-import { SESSION_COOKIE, createSession, deleteSession, deleteUserSessions, type SessionLifetime } from './sessions.js';
+import { sessionSchema, startSession, userSchema, type SessionStart } from './session-cookie.js';
+import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js';
 
-/** `auto`: a Secure cookie unless the app is reached directly as localhost, where browsers allow plain HTTP. */
-export type CookieSecurity = boolean | 'auto';
-
-export interface AuthRouteOptions {
-  db: Db;
+export interface AuthRouteOptions extends SessionStart {
   loginLimits: LoginLimits;
-  sessionLifetime: SessionLifetime;
-  secureCookies: CookieSecurity;
 }
 
-const userSchema = z.object({
-  id: z.number(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  regionId: z.number().nullable(),
-  organizationId: z.number().nullable(),
-  homeMunicipalityCode: z.string().nullable(),
-});
-const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
 const currentSessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** A request a proxy forwarded came from elsewhere, whatever Host it names: behind a proxy, the cookie is Secure. */
-const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded'];
-
-function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean {
-  if (setting !== 'auto') return setting;
-  const direct = !PROXY_HEADERS.some((header) => request.headers[header] !== undefined);
-  return request.protocol === 'https' || !direct || !LOCAL_HOSTS.has(request.hostname);
-}
 
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   const { db } = options;
@@ -72,30 +44,13 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       // Verify against a fixed hash when the user is unknown, so timing does not reveal which e-mails exist.
       const valid = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash));
       if (!row || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong e-mail or password');
+      // Said only to whoever knows the password, so it reveals nothing about which accounts exist.
+      if (row.deactivated_at) throw new HttpError(403, 'account_deactivated', 'This account is deactivated; ask your region\'s admin');
       await attemptSucceeded(db, verdict.attemptId, email, request.ip);
       if (needsRehash(row.password_hash)) {
         await db.updateTable('app_user').set({ password_hash: await hashPassword(password) }).where('id', '=', row.id).execute();
       }
-      const session = await createSession(db, row.id, options.sessionLifetime);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie(request, options.secureCookies),
-        expires: session.expiresAt,
-      });
-      return {
-        csrfToken: session.csrfToken,
-        user: {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          role: row.role as (typeof ROLES)[number],
-          regionId: row.region_id,
-          organizationId: row.organization_id,
-          homeMunicipalityCode: row.home_municipality_code,
-        },
-      };
+      return startSession(options, request, reply, row);
     },
   );
 

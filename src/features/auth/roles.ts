@@ -65,3 +65,51 @@ export function studentAccess(user: SessionUser, student: { id: number; organiza
   const admin = student.regionId !== null && isAdminOf(user, student.regionId);
   return { read: own || counsellor || admin, edit: own || admin, comment: own || counsellor || admin };
 }
+
+/** The roles held within a region: every role but the system admin's, which spans regions. */
+export const REGION_ROLES = ['admin', 'coordinator', 'counsellor', 'student', 'planner', 'worklife'] as const satisfies readonly Role[];
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+/** Roles that belong to one organization: a coordinator's provider, a counsellor's and a student's school. */
+export const ORGANIZATION_ROLES: ReadonlySet<Role> = new Set(['coordinator', 'counsellor', 'student']);
+
+/** Roles that may name an organization without needing one: a planner's municipality, an employer's company. */
+export const ORGANIZATION_OPTIONAL_ROLES: ReadonlySet<Role> = new Set(['planner', 'worklife']);
+
+/** A role as held somewhere: in a region, and for some roles at one of its organizations. */
+export interface RoleGrant {
+  role: Role;
+  regionId: number;
+  organizationId: number | null;
+}
+
+/**
+ * May this user give a role (invite someone to it, or change a person to it): the system admin
+ * any region role anywhere; a region admin any role in their own region; a coordinator, other
+ * coordinators and counsellors of their own organization.
+ */
+export function canGrantRole(user: SessionUser, grant: RoleGrant): boolean {
+  if (grant.role === 'system_admin') return false;
+  if (isAdminOf(user, grant.regionId)) return true;
+  return (
+    user.role === 'coordinator' &&
+    user.regionId === grant.regionId &&
+    user.organizationId !== null &&
+    grant.organizationId === user.organizationId &&
+    (grant.role === 'coordinator' || grant.role === 'counsellor')
+  );
+}
+
+/** Whose invitations and accounts a user sees in the people pages: a region's (its admins), an organization's (its coordinators). */
+export function peopleScope(user: SessionUser): { regionId: number | 'all'; organizationId?: number } | null {
+  if (user.role === 'system_admin') return { regionId: 'all' };
+  if (user.role === 'admin' && user.regionId !== null) return { regionId: user.regionId };
+  if (user.role === 'coordinator' && user.regionId !== null && user.organizationId !== null) return { regionId: user.regionId, organizationId: user.organizationId };
+  return null;
+}
+
+/** The roles a user may give in a region, for the forms that offer them (canGrantRole decides each grant). */
+export function grantableRoles(user: SessionUser, regionId: number): readonly RegionRole[] {
+  if (isAdminOf(user, regionId)) return REGION_ROLES;
+  return user.role === 'coordinator' && user.regionId === regionId ? ['coordinator', 'counsellor'] : [];
+}

@@ -1,6 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../server/db/database.js';
+import type { Selectable } from 'kysely';
+import type { UserTable } from '../../server/db/schema.js';
 import type { Role, SessionUser } from './roles.js';
+import { hashSecretToken, newSecretToken } from './secret-token.js';
 
 export const SESSION_COOKIE = 'tarjotin_session';
 
@@ -15,11 +18,11 @@ export const DEFAULT_SESSION_LIFETIME: SessionLifetime = { absoluteHours: 12, id
 /** Last use is written at most this often, so that reading pages does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** The cookie carries a random token; the database keeps only its hash, so a leaked table opens no session. */
-const sessionId = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The cookie carries a random token; the session's id is its hash. */
+const sessionId = hashSecretToken;
 
 export async function createSession(db: Db, userId: number, lifetime: SessionLifetime, now = new Date()) {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + lifetime.absoluteHours * 3600_000);
   await db
@@ -47,6 +50,7 @@ export async function findSession(db: Db, token: string, lifetime: SessionLifeti
       'app_user.home_municipality_code',
     ])
     .where('session.id', '=', id)
+    .where('app_user.deactivated_at', 'is', null)
     .where('session.expires_at', '>', now)
     .where('session.last_seen_at', '>', idleSince(lifetime, now))
     .executeTakeFirst();
@@ -54,16 +58,7 @@ export async function findSession(db: Db, token: string, lifetime: SessionLifeti
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const user: SessionUser = {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    regionId: row.region_id,
-    organizationId: row.organization_id,
-    homeMunicipalityCode: row.home_municipality_code,
-  };
-  return { user, csrfToken: row.csrf_token };
+  return { user: sessionUserOf(row), csrfToken: row.csrf_token };
 }
 
 export async function deleteSession(db: Db, token: string) {
@@ -82,3 +77,14 @@ export async function deleteEndedSessions(db: Db, lifetime: SessionLifetime, now
 }
 
 const idleSince = (lifetime: SessionLifetime, now: Date) => new Date(now.getTime() - lifetime.idleMinutes * 60_000);
+
+/** The account as the permission rules see it. */
+export const sessionUserOf = (row: Pick<Selectable<UserTable>, 'id' | 'email' | 'name' | 'role' | 'region_id' | 'organization_id' | 'home_municipality_code'>): SessionUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role as Role,
+  regionId: row.region_id,
+  organizationId: row.organization_id,
+  homeMunicipalityCode: row.home_municipality_code,
+});

@@ -13,7 +13,7 @@ describe.each(ENGINES)('organizations and sites on %s', (engine) => {
     const regionId = await lappiId();
     const bad = await admin.post('/organizations', { regionId, kind: 'company', name: 'Pellon Puu Oy', businessId: '0737546-3' });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues[0].path).toBe('body.businessId');
+    expect(bad.body.issues[0]).toMatchObject({ path: 'body.businessId', code: 'invalid_business_id' });
     const created = await admin.post('/organizations', { regionId, kind: 'company', name: 'Pellon Puu Oy', businessId: '0737546-2', municipalityCode: '854' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Pellon Puu Oy', businessId: '0737546-2', kind: 'company' });
@@ -44,5 +44,34 @@ describe.each(ENGINES)('organizations and sites on %s', (engine) => {
     expect((await coordinator.post('/sites', { organizationId: redu.id, name: 'Vieras', municipalityCode: '854' })).status).toBe(403);
     const invalid = await coordinator.post('/sites', { organizationId: user.organizationId, name: 'X', municipalityCode: '999', lat: 66 });
     expect(invalid.status).toBe(400);
+  });
+
+  it('finds schools of the national register by name and adds one with its site at the register\'s coordinates, all or nothing', async () => {
+    const admin = new ApiClient(context.app);
+    await admin.login('admin@tarjotin.example');
+    const regionId = await lappiId();
+    const found = await admin.get(`/schools?q=kolarin&region=${regionId}`);
+    expect(found.status).toBe(200);
+    // Upper secondary schools first.
+    expect(found.body.items.map((s: { name: string }) => s.name)).toEqual(['Kolarin lukio', 'Kolarin koulu']);
+    const kolari = found.body.items[1];
+    expect(kolari).toMatchObject({ code: '04143', municipalityCode: '273', lat: 67.33124, lon: 23.77702 });
+    // Accent-insensitive, and a region keeps its own municipalities' schools: no Helsinki school in Lappi.
+    expect((await admin.get('/schools?q=sieppijarven')).body.items.map((s: { name: string }) => s.name)).toEqual(['Sieppijärven koulu']);
+    expect((await admin.get(`/schools?q=helsingin&region=${regionId}`)).body.items).toEqual([]);
+    expect((await admin.get('/schools?q=x')).status).toBe(400);
+    const added = await admin.post('/organizations/from-school', { regionId, schoolCode: kolari.code });
+    expect(added.status).toBe(201);
+    expect(added.body.organization).toMatchObject({ kind: 'school', name: kolari.name, municipalityCode: '273' });
+    expect(added.body.site).toMatchObject({ organizationId: added.body.organization.id, lat: kolari.lat, lon: kolari.lon, locationApproximate: false });
+    const sites = () => context.db.selectFrom('site').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    const before = await sites();
+    // Added twice: the organization's name is taken, and no site is left behind.
+    expect((await admin.post('/organizations/from-school', { regionId, schoolCode: kolari.code })).status).toBe(409);
+    expect((await admin.post('/organizations/from-school', { regionId, schoolCode: '99999' })).body.issues[0]).toMatchObject({ path: 'body.schoolCode', code: 'unknown_school' });
+    expect(await sites()).toBe(before);
+    const coordinator = new ApiClient(context.app);
+    await coordinator.login('koordinaattori.lappia@tarjotin.example');
+    expect((await coordinator.post('/organizations/from-school', { regionId, schoolCode: kolari.code })).status).toBe(403);
   });
 });

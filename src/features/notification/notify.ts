@@ -4,10 +4,9 @@ import en from '../../web/i18n/en.json' with { type: 'json' };
 import fi from '../../web/i18n/fi.json' with { type: 'json' };
 import sv from '../../web/i18n/sv.json' with { type: 'json' };
 import type { EnrolmentStatus } from '../enrolment/enrolment-states.js';
+import { appUrl } from './email-text.js';
 import { RECIPIENTS } from './recipients.js';
 
-/** The public address of the app, for links in e-mails. */
-const APP_URL = process.env.APP_URL ?? 'http://localhost:8080';
 
 /** Rows written at a time: a published round notifies of thousands of steps in one transaction. */
 const BATCH = 1000;
@@ -76,7 +75,7 @@ async function notifyBatch(tx: Transaction<Database>, enrolmentIds: number[], st
       `${enrolment.code} ${enrolment.name_sv}: ${label(sv)}.`,
       `${enrolment.code} ${enrolment.name_en}: ${label(en)}.`,
       '',
-      `${APP_URL}/enrolments/${enrolment.id}`,
+      `${appUrl()}/enrolments/${enrolment.id}`,
     ].join('\n');
     for (const p of people.values()) {
       notifications.push({ region_id: enrolment.region_id, user_id: p.id, enrolment_id: enrolment.id, status });

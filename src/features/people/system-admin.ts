@@ -4,7 +4,7 @@ import { badRequest, isUniqueViolation } from '../../server/http/errors.js';
 import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit } from '../privacy/audit-log.js';
-import { PASSWORD_WEAKNESS_MESSAGES, passwordWeakness } from './password-policy.js';
+import { requireStrongPassword } from './strong-password.js';
 
 export const systemAdminSchema = z.object({
   email: accountEmailSchema,
@@ -19,8 +19,7 @@ export type NewSystemAdmin = z.infer<typeof systemAdminSchema>;
  * already in use; the audit trail records that the command line made the account.
  */
 export async function createSystemAdmin(db: Db, admin: NewSystemAdmin): Promise<{ id: number }> {
-  const weakness = passwordWeakness(admin.password, admin.email);
-  if (weakness) throw badRequest([{ path: 'password', code: `password_${weakness}`, message: PASSWORD_WEAKNESS_MESSAGES[weakness] }], 'The password is too weak');
+  requireStrongPassword(admin.password, admin.email, 'password');
   const passwordHash = await hashPassword(admin.password);
   return db.transaction().execute(async (tx) => {
     const user = await tx

@@ -3,8 +3,8 @@ import type { Db } from '../../server/db/database.js';
 import type { Database } from '../../server/db/schema.js';
 import type { SessionUser } from '../auth/roles.js';
 
-/** Who did it: a signed-in person, or the command line (the machine's owner). */
-export type AuditActor = { kind: 'person'; user: SessionUser } | { kind: 'cli' };
+/** Who did it: a person (signed in, or following a link sent to them), or the command line (the machine's owner). */
+export type AuditActor = { kind: 'person'; user: Pick<SessionUser, 'id'> } | { kind: 'cli' };
 
 export type AuditAction =
   | 'read_plan'
@@ -18,7 +18,15 @@ export type AuditAction =
   | 'restore'
   | 'import_population'
   | 'create_system_admin'
-  | 'create_region';
+  | 'create_region'
+  | 'invite_person'
+  | 'accept_invitation'
+  | 'revoke_invitation'
+  | 'change_role'
+  | 'deactivate_account'
+  | 'reactivate_account'
+  | 'change_password'
+  | 'reset_password';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

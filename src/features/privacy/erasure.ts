@@ -10,8 +10,8 @@ export const ERASED_NAME = 'Poistettu henkilö';
  * Erases a person (GDPR art. 17), keeping only what the law requires (docs/data-protection.md):
  * completed credits stay in the study record, and the enrolment log and audit trail keep their
  * rows, which now point at a pseudonymised account. Open enrolments end (their seats go to the
- * waitlist); the plan, study rights, wishes, comments on the plan, notifications, e-mails, sessions
- * and sign-in attempts go. The account keeps its id only: no name, address, home or password.
+ * waitlist); the plan, study rights, wishes, comments on the plan, notifications, e-mails, sessions,
+ * invitations, password-reset links and sign-in attempts go. The account keeps its id only: no name, address, home or password.
  * One transaction: all of it, or nothing.
  */
 export async function erasePerson(db: Db, personId: number, actor: AuditActor) {
@@ -32,6 +32,8 @@ export async function erasePerson(db: Db, personId: number, actor: AuditActor) {
       notifications: await removed(tx.deleteFrom('notification').where('user_id', '=', personId)),
       emails: await removed(tx.deleteFrom('outbox_email').where('to_address', '=', person.email)),
       sessions: await removed(tx.deleteFrom('session').where('user_id', '=', personId)),
+      passwordResets: await removed(tx.deleteFrom('password_reset').where('user_id', '=', personId)),
+      invitations: await removed(tx.deleteFrom('invitation').where((eb) => eb.or([eb('email', '=', person.email), eb('accepted_user_id', '=', personId)]))),
     };
     await tx.deleteFrom('login_attempt').where('account_key', '=', accountKeyOf(person.email)).execute();
     await tx

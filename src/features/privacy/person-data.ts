@@ -14,7 +14,7 @@ export async function personData(db: Db, personId: number) {
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person) throw notFound('Person');
-  const [studyRights, planItems, comments, enrolments, wishes, outcomes, notifications, emails, sessions, audit] = await Promise.all([
+  const [studyRights, planItems, comments, enrolments, wishes, outcomes, notifications, emails, sessions, invitations, passwordResets, audit] = await Promise.all([
     db.selectFrom('study_right').select(['kind', 'qualification', 'target_credits']).where('student_id', '=', personId).execute(),
     db
       .selectFrom('plan_item as p')
@@ -41,6 +41,13 @@ export async function personData(db: Db, personId: number) {
     db.selectFrom('outbox_email').select(['subject', 'body', 'created_at', 'sent_at']).where('to_address', '=', person.email).orderBy('id').execute(),
     db.selectFrom('session').select(['created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', personId).execute(),
     db
+      .selectFrom('invitation')
+      .select(['role', 'region_id', 'organization_id', 'invited_by', 'created_at', 'expires_at', 'accepted_at', 'revoked_at'])
+      .where((eb) => eb.or([eb('email', '=', person.email), eb('accepted_user_id', '=', personId)]))
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('password_reset').select(['created_at', 'expires_at', 'used_at']).where('user_id', '=', personId).orderBy('created_at').execute(),
+    db
       .selectFrom('audit_event')
       .select(['at', 'actor_id', 'actor_kind', 'action', 'subject_id', 'detail'])
       .where((eb) => eb.or([eb('subject_id', '=', personId), eb('actor_id', '=', personId)]))
@@ -64,6 +71,8 @@ export async function personData(db: Db, personId: number) {
     notifications,
     emails,
     sessions,
+    invitations,
+    passwordResets,
     audit,
   };
 }

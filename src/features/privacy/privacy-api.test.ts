@@ -142,7 +142,23 @@ describe.each(ENGINES)('data protection on %s', (engine) => {
       { region_id: regionId, student_id: student.id, author_id: counsellorId, body: 'vanha', at: ago('37 months') },
       { region_id: regionId, student_id: student.id, author_id: counsellorId, body: 'tuore', at: ago('35 months') },
     ]).execute();
+    const invitation = (email: string, at: { accepted_at?: ReturnType<typeof ago>; revoked_at?: ReturnType<typeof ago>; expires_at: ReturnType<typeof ago> }) =>
+      ({ region_id: regionId, email, role: 'planner', token_hash: email, expires_at: at.expires_at, accepted_at: at.accepted_at ?? null, revoked_at: at.revoked_at ?? null });
+    await context.db.insertInto('invitation').values([
+      invitation('hyvaksytty-kauan-sitten@example.fi', { accepted_at: ago('91 days'), expires_at: ago('85 days') }),
+      invitation('peruttu-kauan-sitten@example.fi', { revoked_at: ago('91 days'), expires_at: ago('85 days') }),
+      invitation('vanhentunut-kauan-sitten@example.fi', { expires_at: ago('91 days') }),
+      invitation('hyvaksytty-askettain@example.fi', { accepted_at: ago('89 days'), expires_at: ago('83 days') }),
+      invitation('vanhentunut-askettain@example.fi', { expires_at: ago('89 days') }),
+    ]).execute();
+    await context.db.insertInto('password_reset').values([
+      { token_hash: 'vanha', user_id: counsellorId, created_at: ago('8 days'), expires_at: ago('8 days'), used_at: null },
+      { token_hash: 'tuore', user_id: counsellorId, created_at: ago('6 days'), expires_at: ago('6 days'), used_at: null },
+    ]).execute();
     await applyRetention(context.db, DEFAULT_SESSION_LIFETIME);
+    expect((await context.db.selectFrom('invitation').select('email').where('email', 'like', '%sitten@%').orderBy('email').execute()).map((i) => i.email)).toEqual([]);
+    expect((await context.db.selectFrom('invitation').select('email').where('email', 'like', '%askettain@%').orderBy('email').execute()).map((i) => i.email)).toEqual(['hyvaksytty-askettain@example.fi', 'vanhentunut-askettain@example.fi']);
+    expect((await context.db.selectFrom('password_reset').select('token_hash').where('user_id', '=', counsellorId).execute()).map((r) => r.token_hash)).toEqual(['tuore']);
     const notifications = context.db.selectFrom('notification').select('id').where('user_id', '=', counsellorId);
     expect(await notifications.where('created_at', '<', ago('12 months')).execute()).toEqual([]);
     expect((await notifications.where('created_at', '<', ago('10 months')).execute()).length).toBe(1);

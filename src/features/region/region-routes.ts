@@ -9,6 +9,7 @@ import type { AuditActor } from '../privacy/audit-log.js';
 import { KOPA_PILOT_REGIONS } from './kopa-pilot-regions.js';
 import { createRegion, createRegionFromTemplate, regionCreateSchema, regionFromTemplateSchema, templateMunicipalityCodes } from './region-writes.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
+import { searchSchoolRegister } from './school-register.js';
 import { idParam } from '../../server/http/input-schemas.js';
 
 const createdSchema = z.object({ id: z.number().int() });
@@ -28,6 +29,27 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => {
       const items = await listMunicipalities(db, request.query.region);
       return { items, total: items.length };
+    },
+  );
+
+  api.get(
+    '/schools',
+    {
+      schema: {
+        tags: ['region'],
+        summary: 'Schools of the national register with their coordinates, found by name (20 at most); `region` keeps its municipalities\' schools',
+        querystring: z.object({ q: z.string().trim().min(2).max(100), region: idParam.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), municipalityCode: z.string(), postalCode: z.string(), lat: z.number(), lon: z.number() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { q, region } = request.query;
+      const municipalityCodes = region === undefined ? undefined : (await listMunicipalities(db, region)).map((m) => m.code);
+      return { items: searchSchoolRegister(q, { municipalityCodes, limit: 20 }) };
     },
   );
 

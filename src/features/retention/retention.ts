@@ -14,6 +14,10 @@ export const RETENTION = {
   /** E-mails that never could be sent: the in-app notification said the same. */
   unsentEmailDays: 90,
   planCommentYears: 3,
+  /** Invitations once accepted, withdrawn or expired: who joined when is in the audit trail. */
+  closedInvitationDays: 90,
+  /** Password-reset links, a week after they were made (they work for an hour). */
+  passwordResetDays: 7,
   /** The audit trail; the database lets nothing younger go (migration 0013). */
   auditYears: 5,
 } as const;
@@ -30,6 +34,11 @@ export async function applyRetention(db: Db, sessionLifetime: SessionLifetime) {
   await db.deleteFrom('notification').where('created_at', '<', before(`${RETENTION.notificationMonths} months`)).execute();
   await db.deleteFrom('outbox_email').where('sent_at', '<', before(`${RETENTION.sentEmailDays} days`)).execute();
   await db.deleteFrom('outbox_email').where('sent_at', 'is', null).where('created_at', '<', before(`${RETENTION.unsentEmailDays} days`)).execute();
+  await db
+    .deleteFrom('invitation')
+    .where((eb) => eb.or([eb('accepted_at', '<', before(`${RETENTION.closedInvitationDays} days`)), eb('revoked_at', '<', before(`${RETENTION.closedInvitationDays} days`)), eb('expires_at', '<', before(`${RETENTION.closedInvitationDays} days`))]))
+    .execute();
+  await db.deleteFrom('password_reset').where('created_at', '<', before(`${RETENTION.passwordResetDays} days`)).execute();
   await db.deleteFrom('plan_comment').where('at', '<', before(`${RETENTION.planCommentYears} years`)).execute();
   await db.deleteFrom('audit_event').where('at', '<', before(`${RETENTION.auditYears} years`)).execute();
 }

@@ -15,6 +15,7 @@ import * as auditLog from './migrations/0013_audit_log.js';
 import * as retentionIndexes from './migrations/0014_retention_indexes.js';
 import * as offeringMapIndexes from './migrations/0015_offering_map_indexes.js';
 import * as personLookupIndex from './migrations/0016_person_lookup_index.js';
+import * as people from './migrations/0017_people.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_retention_indexes': retentionIndexes,
   '0015_offering_map_indexes': offeringMapIndexes,
   '0016_person_lookup_index': personLookupIndex,
+  '0017_people': people,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

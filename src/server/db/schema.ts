@@ -131,6 +131,33 @@ export interface UserTable {
   is_demo: Generated<boolean>;
   /** Set when the person was erased: the row is kept, pseudonymised, for the ids that point at it. */
   erased_at: Timestamp | null;
+  /** Set while the account may not sign in; its sessions ended when it was set. */
+  deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An invitation to join with a role; the link carries a token of which only the hash is kept. */
+export interface InvitationTable {
+  id: Generated<number>;
+  region_id: number;
+  organization_id: number | null;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: number | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A password-reset link sent by e-mail: one use, a short life. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SessionTable {
@@ -364,6 +391,8 @@ export interface Database {
   offering: OfferingTable;
   app_user: UserTable;
   session: SessionTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
   login_attempt: LoginAttemptTable;
   enrolment: EnrolmentTable;
   enrolment_event: EnrolmentEventTable;

@@ -61,7 +61,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       path: issuePath(error.validationContext, v.instancePath),
-      code: String((v.params as { issue?: { code?: string } }).issue?.code ?? v.keyword),
+      // A refinement names its own code in its params (e.g. `invalid_business_id`); zod calls it `custom`.
+      code: String((v.params as { params?: { code?: string } }).params?.code ?? v.keyword),
       message: v.message ?? 'invalid',
     }));
     return reply.code(400).send({ error: 'validation_failed', message: 'The request has invalid fields', issues });

@@ -54,6 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <li><NavLink to="/" end>{t('nav.tray')}</NavLink></li>
             <li><NavLink to="/living-in">{t('nav.livingIn')}</NavLink></li>
             {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
+            {canManage && <li><NavLink to="/people">{t('nav.people')}</NavLink></li>}
+            {isAdmin(user) && <li><NavLink to="/organizations">{t('nav.organizations')}</NavLink></li>}
             {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}

@@ -37,3 +37,15 @@ export function useDateTime() {
   const { i18n } = useTranslation();
   return (value: string | Date) => new Date(value).toLocaleString(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A day in the UI language's conventions: 8.12.2026, 8 dec. 2026, 8 Dec 2026. */
+export function useDate() {
+  const { i18n } = useTranslation();
+  return (value: string | Date) => new Date(value).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`, { dateStyle: 'medium' });
+}
+
+/** A region's name in the UI language. */
+export function useRegionName() {
+  const { i18n } = useTranslation();
+  return (region: { nameFi: string; nameSv: string; nameEn: string }) => (i18n.language === 'sv' ? region.nameSv : i18n.language === 'en' ? region.nameEn : region.nameFi);
+}

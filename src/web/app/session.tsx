@@ -6,9 +6,16 @@ interface SessionState {
   user: SessionUser | null;
   loading: boolean;
   login(email: string, password: string): Promise<SessionUser>;
+  /** Takes a session the server opened another way (an accepted invitation). */
+  adopt(session: SignedInSession): void;
   logout(): Promise<void>;
   /** Ends every session of the user, on every device. */
   logoutEverywhere(): Promise<void>;
+}
+
+export interface SignedInSession {
+  user: SessionUser;
+  csrfToken: string;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -27,15 +34,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const session = await api<{ user: SessionUser; csrfToken: string }>('/auth/login', {
-      method: 'POST',
-      json: { email, password },
-    });
+  const adopt = useCallback((session: SignedInSession) => {
     setCsrfToken(session.csrfToken);
     setUser(session.user);
-    return session.user;
   }, []);
+  const login = useCallback(async (email: string, password: string) => {
+    const session = await api<SignedInSession>('/auth/login', { method: 'POST', json: { email, password } });
+    adopt(session);
+    return session.user;
+  }, [adopt]);
 
   const signOut = useCallback(async (path: string) => {
     await api(path, { method: 'POST' });
@@ -45,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(() => signOut('/auth/logout'), [signOut]);
   const logoutEverywhere = useCallback(() => signOut('/auth/logout-everywhere'), [signOut]);
 
-  return <SessionContext.Provider value={{ user, loading, login, logout, logoutEverywhere }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, loading, login, adopt, logout, logoutEverywhere }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -5,6 +5,7 @@ import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { useAction } from '../../../web/app/use-action.js';
+import { PasswordChangeSection } from '../../people/web/PasswordChangeSection.js';
 
 /** The signed-in person's own page: who they are here, their data to download, and signing out on every device. */
 export function AccountPage() {
@@ -27,6 +28,8 @@ export function AccountPage() {
         <dt>{t('account.role')}</dt>
         <dd>{t(`roles.${user.role}`)}</dd>
       </dl>
+
+      <PasswordChangeSection />
 
       <section aria-labelledby="my-data-heading" className="stack">
         <Heading variant="h2" id="my-data-heading">{t('account.dataTitle')}</Heading>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Button, Heading, TextInput } from 'suomifi-ui-components';
 import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
-import { isAdmin } from '../roles.js';
+import { homePathOf } from './home-path.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function LoginPage() {
     event.preventDefault();
     await run(async () => {
       const user = await login(email, password);
-      navigate(user.role === 'coordinator' || isAdmin(user) ? '/manage' : '/');
+      navigate(homePathOf(user));
     });
   };
 
@@ -32,6 +32,7 @@ export function LoginPage() {
         {error && <ErrorNotice error={error} />}
         <Button type="submit" disabled={busy}>{t('login.submit')}</Button>
       </form>
+      <p><Link to="/reset-password">{t('login.forgotPassword')}</Link></p>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Heading, LoadingSpinner, Pagination, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
+import { ListPagination } from '../../../web/app/ListPagination.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../offering-dto.js';
 import { OfferingCard } from './OfferingCard.js';
@@ -81,19 +82,14 @@ export function TrayPage() {
                 ))}
               </ul>
               {lastPage > 1 && (
-                <Pagination
-                  aria-label={t('tray.pagination')}
-                  currentPage={page}
+                <ListPagination
+                  label={t('tray.pagination')}
+                  page={page}
                   lastPage={lastPage}
                   onChange={(p) => {
                     update({ page: String(p) });
                     document.getElementById('results-heading')?.scrollIntoView();
                   }}
-                  pageIndicatorText={(current, last) => t('tray.pageOf', { current, last })}
-                  ariaPageIndicatorText={(current, last) => t('tray.pageOf', { current, last })}
-                  nextButtonAriaLabel={t('tray.nextPage')}
-                  previousButtonAriaLabel={t('tray.previousPage')}
-                  pageInput={false}
                 />
               )}
             </>
