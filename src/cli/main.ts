@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CODE_SET_NAMES, type CodeSetName } from '../features/catalog/code-sets/national-courses.js';
 import { DataDirInUseError, NoDatabaseError } from '../server/db/data-dir-lock.js';
 import { serve } from './serve.js';
 import { CliFailure } from './cli-failure.js';
@@ -65,6 +66,16 @@ importCommand
     const result = await runCliTask('import population', 'importPopulation', { file: resolve(file), source: options.source });
     console.log(`Imported ${result.written} population figures${result.skippedAggregates ? ` (skipped ${result.skippedAggregates} for the whole country or regions)` : ''}, read as ${result.encoding}.`);
     for (const note of result.notes) console.log(`- ${note.message}`);
+  });
+
+importCommand
+  .command('code-set [file]')
+  .description('Import courses from a national code set (Koodisto JSON), named as the set names them; without a file, the copy that ships with Tarjotin')
+  .addOption(new Option('--set <name>', 'the code set').choices(CODE_SET_NAMES).makeOptionMandatory())
+  .option('--region <code or id>', 'the region whose courses these are (needed when there are several)')
+  .action(async (file: string | undefined, options: { set: CodeSetName; region?: string }) => {
+    const result = await runCliTask('import code-set', 'importCodeSet', { file: file === undefined ? undefined : resolve(file), codeSet: options.set, region: options.region });
+    console.log(`Courses of ${result.region.name_fi} from ${options.set}: ${result.created} created, ${result.updated} renamed, ${result.unchanged} unchanged.`);
   });
 
 importCommand

@@ -1,6 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
+import { bundledCodeSet, CODE_SET_NAMES, writeNationalCourses, type CodeSetName } from '../features/catalog/code-sets/national-courses.js';
+import { CodeSetFormatError, readKoodistoCodeSet } from '../features/catalog/code-sets/koodisto-code-set.js';
 import { writeOfferingFile } from '../features/catalog/offering-export.js';
 import { importOfferings, readOfferingFile } from '../features/catalog/offering-import.js';
 import { offeringSearchSchema, searchOfferings } from '../features/catalog/offering-search.js';
@@ -82,6 +84,16 @@ const tasks = {
       return { region: target, ...result };
     },
   },
+  /** A national code set's codes as the region's courses: the bundled copy, or a newer one Opetushallitus published. */
+  importCodeSet: {
+    args: z.object({ file: absolutePath.optional(), codeSet: z.enum(CODE_SET_NAMES), region: regionName }),
+    run: async ({ db }: TaskContext, { file, codeSet, region }: { file?: string; codeSet: CodeSetName; region?: string }) => {
+      const target = await regionNamed(db, region);
+      const elements = file ? readCodeSetFile(file, await readInput(file)) : bundledCodeSet(codeSet);
+      const counts = await db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'cli' }, target.id, codeSet, elements));
+      return { region: target, ...counts };
+    },
+  },
   removeRoads: {
     args: z.object({ regionId: idSchema }),
     run: async ({ db }: TaskContext, { regionId }: { regionId: number }) => ({ removed: await removeRoads(db, regionId) }),
@@ -147,6 +159,14 @@ function failureOf(error: unknown): TaskFailure | undefined {
   if (error instanceof TaskError) return { message: error.message };
   if (error instanceof z.ZodError) return { message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return undefined;
+}
+
+function readCodeSetFile(file: string, content: Buffer) {
+  try {
+    return readKoodistoCodeSet(content.toString('utf8'));
+  } catch (error) {
+    throw error instanceof CodeSetFormatError ? new TaskError(`${file}: ${error.message}`) : error;
+  }
 }
 
 async function readInput(file: string): Promise<Buffer> {

@@ -13,6 +13,7 @@ import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../features/auth/login-l
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
+import { courseRoutes } from '../features/catalog/course-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { notificationRoutes } from '../features/notification/notification-routes.js';
 import { planRoutes } from '../features/plan/plan-routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });
+      await api.register(courseRoutes, { db });
       await api.register(enrolmentRoutes, { db });
       await api.register(notificationRoutes, { db });
       await api.register(planRoutes, { db, travelTimes });

@@ -55,6 +55,14 @@ export function canManageOrganization(user: SessionUser, organization: { id: num
 }
 
 /**
+ * May this user add or change a region's courses (the shared catalogue the offerings name): its
+ * admins, and the coordinators of its providers — a provider names the courses it offers.
+ */
+export function canEditRegionCourses(user: SessionUser, regionId: number): boolean {
+  return isAdminOf(user, regionId) || (user.role === 'coordinator' && user.regionId === regionId);
+}
+
+/**
  * What a user may do with a student's plan and record: the student reads and edits, their school's
  * counsellors read and comment, the admins of the student's region do all. To anyone else the
  * student does not exist (404, not 403), so that ids cannot be probed for who studies where.

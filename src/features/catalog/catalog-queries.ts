@@ -1,3 +1,4 @@
+import { courseOut } from './course-dto.js';
 import type { Db } from '../../server/db/database.js';
 import { foldForSearch, likePattern } from './search-text.js';
 
@@ -33,20 +34,10 @@ export async function listSites(db: Db, filter: { region?: number; organization?
   }));
 }
 
-export async function listCourses(db: Db, filter: { region?: number; q?: string; limit: number }) {
+export async function listCourses(db: Db, filter: { region?: number; code?: string; q?: string; limit: number }) {
   let query = db.selectFrom('course').selectAll().orderBy('code').limit(filter.limit);
   if (filter.region) query = query.where('region_id', '=', filter.region);
+  if (filter.code) query = query.where('code', '=', filter.code);
   if (filter.q) query = query.where('search_text', 'like', likePattern(foldForSearch(filter.q)));
-  return (await query.execute()).map((c) => ({
-    id: c.id,
-    regionId: c.region_id,
-    code: c.code,
-    nameFi: c.name_fi,
-    nameSv: c.name_sv,
-    nameEn: c.name_en,
-    educationForm: c.education_form,
-    field: c.field,
-    credits: c.credits,
-    creditUnit: c.credit_unit,
-  }));
+  return (await query.execute()).map(courseOut);
 }

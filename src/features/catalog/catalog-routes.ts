@@ -14,7 +14,7 @@ import { countOfferingGroups, findOffering, offeringSearchSchema, searchOffering
 import { searchOfferingSites } from './offering-map.js';
 import { createOffering, managedProvider, updateOffering } from './offering-writes.js';
 import { canSeeOffering, requireWithdrawnListing } from './offering-visibility.js';
-import { listCourses, listOrganizations, listSites } from './catalog-queries.js';
+import { listOrganizations, listSites } from './catalog-queries.js';
 import { idParam, idParams, wholeNumberParam } from '../../server/http/input-schemas.js';
 
 export interface CatalogRouteOptions {
@@ -170,25 +170,6 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     },
     async (request) => {
       const items = await listSites(db, request.query);
-      return { items, total: items.length };
-    },
-  );
-
-  api.get(
-    '/courses',
-    {
-      schema: {
-        tags: ['tray'],
-        summary: 'Courses and modules',
-        querystring: z.object({
-          region: idParam.optional(),
-          q: z.string().trim().max(100).optional(),
-          limit: wholeNumberParam(1, 500).default(50),
-        }),
-      },
-    },
-    async (request) => {
-      const items = await listCourses(db, request.query);
       return { items, total: items.length };
     },
   );

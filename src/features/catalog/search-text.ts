@@ -6,6 +6,8 @@ export function foldForSearch(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Mark}/gu, '')
+    // Soft hyphens and other invisible format characters (the national code sets have them).
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

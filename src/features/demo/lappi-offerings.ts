@@ -1,7 +1,7 @@
 import type { OfferingFields } from '../catalog/offering-schema.js';
 import type { DeliveryMode, TargetGroup, TeachingLanguage } from '../catalog/vocabulary.js';
 import { ADULT_LUKIO_CODE, COMPREHENSIVE_SCHOOL_CODES, LUKIO_SCHOOL_CODES, SAMI_LUKIO_CODE } from './lappi-organizations.js';
-import { LUKIO_MODULES } from './lukio-modules.js';
+import { LUKIO_MODULE_CODES } from './lukio-modules.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
 import { seededRandom, type Random } from './random.js';
 import { VOCATIONAL_UNITS } from './vocational-units.js';
@@ -120,14 +120,14 @@ export function buildLappiOfferings(seed = 2026): DemoOffering[] {
   for (const code of LUKIO_SCHOOL_CODES) {
     const key = `school-${code}`;
     if (code === ADULT_LUKIO_CODE) {
-      for (const module of random.sample(LUKIO_MODULES, 16)) {
-        offerings.push(offering(random, key, null, module.code, 'online', { targetGroups: ['adult', 'young'], capacity: [40, 80], partnerShare: 0.5, contact: lukioContact(code) }));
+      for (const module of random.sample(LUKIO_MODULE_CODES, 16)) {
+        offerings.push(offering(random, key, null, module, 'online', { targetGroups: ['adult', 'young'], capacity: [40, 80], partnerShare: 0.5, contact: lukioContact(code) }));
       }
       continue;
     }
-    const modules = random.sample(LUKIO_MODULES.filter((m) => m.code !== 'SÄI1'), random.int(10, 13));
+    const modules = random.sample(LUKIO_MODULE_CODES.filter((code) => code !== 'SÄI1'), random.int(10, 13));
     for (const module of modules) {
-      offerings.push(offering(random, key, key, module.code, random.next() < 0.12 ? 'hybrid' : 'onsite', { lukioBars: true, contact: lukioContact(code) }));
+      offerings.push(offering(random, key, key, module, random.next() < 0.12 ? 'hybrid' : 'onsite', { lukioBars: true, contact: lukioContact(code) }));
     }
   }
   // Remote teaching shared by the small lukios of the Tornio valley (the KOPA pilot) and the Sámi lukio.

@@ -1,4 +1,4 @@
-import type { DemoCourse } from './lukio-modules.js';
+import type { DemoCourse } from './demo-course.js';
 
 /** Liberal adult education (kansalaisopisto) courses of the demo. Codes are the demo's own. */
 export const ADULT_COURSES: DemoCourse[] = [

@@ -4,6 +4,8 @@ import { hashPassword } from '../auth/password.js';
 import { offeringFieldsSchema } from '../catalog/offering-schema.js';
 import { offeringColumns } from '../catalog/offering-writes.js';
 import { foldForSearch } from '../catalog/search-text.js';
+import { bundledCodeSet, selectCodes, writeNationalCourses } from '../catalog/code-sets/national-courses.js';
+import { addLocalCourse, localCourseSchema, setCourseCredits } from '../catalog/course-writes.js';
 import { readReferenceFile } from '../region/reference-data.js';
 import {
   COMPREHENSIVE_SCHOOL_CODES,
@@ -16,7 +18,8 @@ import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments, seedDemoPlans } from './lappi-
 import { seedDemoRound } from './lappi-round.js';
 import { seedDemoTimeFrame } from './lappi-time-frame.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
-import { LUKIO_MODULES, type DemoCourse } from './lukio-modules.js';
+import { LUKIO_CREDIT_CORRECTIONS, LUKIO_MODULE_CODES } from './lukio-modules.js';
+import type { DemoCourse } from './demo-course.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
 import { VOCATIONAL_UNITS } from './vocational-units.js';
 
@@ -36,29 +39,30 @@ export const DEMO_USERS = [
 
 type SchoolRow = { code: string; name: string; municipality_code: string; lat: string; lon: string };
 
-function courseRows(regionId: number) {
-  const rows = (courses: (DemoCourse & { qualification?: string })[], education_form: string, credit_unit: string) =>
-    courses.map((c) => ({
-      region_id: regionId,
-      code: c.code,
-      name_fi: c.fi,
-      name_sv: c.sv,
-      name_en: c.en,
-      education_form,
-      field: c.field,
-      credits: c.credits,
-      credit_unit,
-      qualification: c.qualification ?? null,
-      search_text: foldForSearch([c.code, c.fi, c.sv, c.en, c.qualification ?? ''].join(' ')),
-      is_demo: true,
-    }));
-  return [
-    ...rows(LUKIO_MODULES, 'general_upper_secondary', 'op'),
-    ...rows(VOCATIONAL_UNITS, 'vocational', 'osp'),
-    ...rows(ADULT_COURSES, 'liberal_adult', 'op'),
-    ...rows(HIGHER_COURSES, 'higher', 'op'),
-    ...rows(COMPREHENSIVE_COURSES, 'comprehensive', 'op'),
-  ];
+/** The demo's courses other than lukio modules: local ones, each under the demo's own code. */
+const LOCAL_COURSES = [
+  { courses: VOCATIONAL_UNITS, educationForm: 'vocational', creditUnit: 'osp' },
+  { courses: ADULT_COURSES, educationForm: 'liberal_adult', creditUnit: 'op' },
+  { courses: HIGHER_COURSES, educationForm: 'higher', creditUnit: 'op' },
+  { courses: COMPREHENSIVE_COURSES, educationForm: 'comprehensive', creditUnit: 'op' },
+] as const;
+
+/** The region's courses as a region's providers make them: lukio modules from the national code set, the rest local. */
+async function addDemoCourses(tx: Db, regionId: number) {
+  const seeder = { kind: 'cli' } as const;
+  await writeNationalCourses(tx, seeder, regionId, 'moduulikoodistolops2021', selectCodes(bundledCodeSet('moduulikoodistolops2021'), [...LUKIO_MODULE_CODES]));
+  for (const { courses, educationForm, creditUnit } of LOCAL_COURSES) {
+    for (const c of courses as readonly (DemoCourse & { qualification?: string })[]) {
+      const input = localCourseSchema.parse({ regionId, code: c.code, nameFi: c.fi, nameSv: c.sv, nameEn: c.en, educationForm, field: c.field, credits: c.credits, creditUnit, qualification: c.qualification });
+      await addLocalCourse(tx, seeder, input);
+    }
+  }
+  const courses = await tx.selectFrom('course').select(['id', 'code']).where('region_id', '=', regionId).execute();
+  const courseIds = new Map(courses.map((c) => [c.code, c.id]));
+  for (const [code, credits] of LUKIO_CREDIT_CORRECTIONS) {
+    await setCourseCredits(tx, seeder, { id: courseIds.get(code)!, regionId }, { credits });
+  }
+  return courseIds;
 }
 
 /** Loads the Lappi demo region once; later calls find it and do nothing. Returns whether it loaded. */
@@ -125,8 +129,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
 
-    const courses = await tx.insertInto('course').values(courseRows(region.id)).returning(['id', 'code']).execute();
-    const courseIds = new Map(courses.map((c) => [c.code, c.id]));
+    const courseIds = await addDemoCourses(tx, region.id);
     const offerings = buildLappiOfferings().map(({ providerKey, siteKey, ...fields }) => {
       const siteId = siteKey ? siteIds.get(siteKey)! : null;
       const valid = offeringFieldsSchema.parse({ ...fields, siteId });

@@ -1,4 +1,4 @@
-import type { DemoCourse } from './lukio-modules.js';
+import type { DemoCourse } from './demo-course.js';
 
 /**
  * Units of vocational upper secondary qualifications (ammatilliset perustutkinnot). Qualification

@@ -26,7 +26,10 @@ export type AuditAction =
   | 'deactivate_account'
   | 'reactivate_account'
   | 'change_password'
-  | 'reset_password';
+  | 'reset_password'
+  | 'import_code_set'
+  | 'create_course'
+  | 'change_course';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

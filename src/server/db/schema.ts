@@ -76,6 +76,10 @@ export interface CourseTable {
   credit_unit: string;
   qualification: string | null;
   search_text: string;
+  /** Where the name came from (migration 0018): a national code set, or the provider's own (paikallinen). */
+  name_source: Generated<'national' | 'local'>;
+  code_set: string | null;
+  code_uri: string | null;
   is_demo: Generated<boolean>;
 }
 

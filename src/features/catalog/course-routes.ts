@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../server/db/database.js';
+import { idParam, idParams, wholeNumberParam } from '../../server/http/input-schemas.js';
+import { requireUser } from '../auth/auth-plugin.js';
+import { listCourses } from './catalog-queries.js';
+import { bundledCodeSet, nationalImportSchema, selectCodes, writeNationalCourses } from './code-sets/national-courses.js';
+import { courseSchema } from './course-dto.js';
+import { addLocalCourse, coursePatchSchema, localCourseSchema, requireCourseRegion, requireEditableCourse, setCourseCredits } from './course-writes.js';
+
+const importCountsSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+
+/** The region's course catalogue: read by all, written by its admins and its providers' coordinators. */
+export async function courseRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/courses',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Courses and modules, each with where its name came from (`nameSource`: a national code set or local)',
+        querystring: z.object({
+          region: idParam.optional(),
+          code: z.string().trim().min(1).max(40).optional(),
+          q: z.string().trim().max(100).optional(),
+          limit: wholeNumberParam(1, 1000).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(courseSchema), total: z.number() }) },
+      },
+    },
+    async (request) => {
+      const items = await listCourses(db, request.query);
+      return { items, total: items.length };
+    },
+  );
+
+  api.post(
+    '/courses/national',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Import courses from a national code set (all its codes, or the listed ones), named as the set names them',
+        description: 'A code the region has already takes the set\'s names; its scope stays. One write or none: an unknown code is a 400 at `body.codes.N`.',
+        body: nationalImportSchema,
+        response: { 200: importCountsSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { regionId, codeSet, codes } = request.body;
+      await requireCourseRegion(db, user, regionId);
+      const elements = selectCodes(bundledCodeSet(codeSet), codes);
+      return db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'person', user }, regionId, codeSet, elements));
+    },
+  );
+
+  api.post(
+    '/courses',
+    {
+      schema: {
+        tags: ['tray'],
+        summary: 'Add a local course (paikallinen) under the provider\'s own code',
+        body: localCourseSchema,
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await requireCourseRegion(db, user, request.body.regionId);
+      const created = await db.transaction().execute((tx) => addLocalCourse(tx, { kind: 'person', user }, request.body));
+      return reply.code(201).send(created);
+    },
+  );
+
+  api.patch(
+    '/courses/:id',
+    { schema: { tags: ['tray'], summary: 'Set a course\'s scope (credits): national code sets carry none', params: idParams, body: coursePatchSchema } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const course = await requireEditableCourse(db, user, request.params.id);
+      await db.transaction().execute((tx) => setCourseCredits(tx, { kind: 'person', user }, course, request.body));
+      return reply.code(204).send();
+    },
+  );
+}
