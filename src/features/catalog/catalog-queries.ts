@@ -34,10 +34,15 @@ export async function listSites(db: Db, filter: { region?: number; organization?
   }));
 }
 
-export async function listCourses(db: Db, filter: { region?: number; code?: string; q?: string; limit: number }) {
-  let query = db.selectFrom('course').selectAll().orderBy('code').limit(filter.limit);
+/** A page of the region's courses by code, and how many match in all. */
+export async function listCourses(db: Db, filter: { region?: number; code?: string; q?: string; limit: number; offset?: number }) {
+  let query = db.selectFrom('course');
   if (filter.region) query = query.where('region_id', '=', filter.region);
   if (filter.code) query = query.where('code', '=', filter.code);
   if (filter.q) query = query.where('search_text', 'like', likePattern(foldForSearch(filter.q)));
-  return (await query.execute()).map(courseOut);
+  const [items, { total }] = await Promise.all([
+    query.selectAll().orderBy('code').limit(filter.limit).offset(filter.offset ?? 0).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items.map(courseOut), total: Number(total) };
 }

@@ -16,7 +16,8 @@ describe.each(ENGINES)('the course catalogue on %s', (engine) => {
   };
   const regionIds = async () => {
     const rows = await context.db.selectFrom('region').select(['id', 'code']).execute();
-    return Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<string, number>;
+    const idOf = (code: string) => rows.find((r) => r.code === code)!.id;
+    return { lappi: idOf('lappi'), pilot: idOf('kemi-tornionlaakso') };
   };
   const courseCount = async (regionId: number) => Number((await context.db.selectFrom('course').select((eb) => eb.fn.countAll().as('n')).where('region_id', '=', regionId).executeTakeFirstOrThrow()).n);
 
@@ -50,7 +51,7 @@ describe.each(ENGINES)('the course catalogue on %s', (engine) => {
   });
 
   it('adds a local course that the national set later names; a code in use is a 409', async () => {
-    const { 'kemi-tornionlaakso': pilot } = await regionIds();
+    const { pilot } = await regionIds();
     await createSystemAdmin(context.db, SYSTEM_ADMIN);
     const admin = new ApiClient(context.app);
     await admin.login(SYSTEM_ADMIN.email, SYSTEM_ADMIN.password);
@@ -92,8 +93,9 @@ describe.each(ENGINES)('the course catalogue on %s', (engine) => {
   });
 
   it('lets only the region\'s admins and coordinators write its courses (403, nothing written)', async () => {
-    const { lappi, 'kemi-tornionlaakso': pilot } = await regionIds();
-    const [lappiBefore, pilotBefore] = [await courseCount(lappi), await courseCount(pilot)];
+    const { lappi, pilot } = await regionIds();
+    const lappiBefore = await courseCount(lappi);
+    const pilotBefore = await courseCount(pilot);
     const local = { code: 'OMA-1', nameFi: 'Oma kurssi', educationForm: 'liberal_adult', field: '02', credits: 1, creditUnit: 'op' };
     for (const email of ['opo.pello@tarjotin.example', 'opiskelija.pello@tarjotin.example', 'suunnittelija.pello@tarjotin.example']) {
       const client = await signedIn(email);

@@ -26,14 +26,12 @@ export async function courseRoutes(app: FastifyInstance, { db }: { db: Db }) {
           code: z.string().trim().min(1).max(40).optional(),
           q: z.string().trim().max(100).optional(),
           limit: wholeNumberParam(1, 1000).default(50),
+          offset: wholeNumberParam(0, 1_000_000).default(0),
         }),
-        response: { 200: z.object({ items: z.array(courseSchema), total: z.number() }) },
+        response: { 200: z.object({ items: z.array(courseSchema), total: z.number().describe('all matching courses, of which `items` is a page') }) },
       },
     },
-    async (request) => {
-      const items = await listCourses(db, request.query);
-      return { items, total: items.length };
-    },
+    async (request) => listCourses(db, request.query),
   );
 
   api.post(

@@ -17,6 +17,9 @@ export interface OfferingDto {
     credits: number;
     creditUnit: 'op' | 'osp';
     qualification: string | null;
+    /** Where the course's name came from: a national code set (named in codeSet), or the provider's own. */
+    nameSource: 'national' | 'local';
+    codeSet: string | null;
   };
   provider: { id: number; name: string };
   site: {
@@ -65,6 +68,8 @@ export interface OfferingRow {
   credits: number;
   credit_unit: string;
   qualification: string | null;
+  name_source: 'national' | 'local';
+  code_set: string | null;
   provider_id: number;
   provider_name: string;
   site_id: number | null;
@@ -108,6 +113,8 @@ export function offeringDto(row: OfferingRow, travelMinutes: number | null, trav
       credits: row.credits,
       creditUnit: row.credit_unit as 'op' | 'osp',
       qualification: row.qualification,
+      nameSource: row.name_source,
+      codeSet: row.code_set,
     },
     provider: { id: row.provider_id, name: row.provider_name },
     site:

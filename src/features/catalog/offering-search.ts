@@ -94,6 +94,8 @@ function selectOfferingRow(query: JoinedOfferings) {
     'c.credits',
     'c.credit_unit',
     'c.qualification',
+    'c.name_source',
+    'c.code_set',
     'o.provider_id',
     'p.name as provider_name',
     'o.site_id',
