@@ -100,7 +100,8 @@ describe.each(ENGINES)('tray search on %s', (engine) => {
   it('finds "Äidinkieli" when searched without accents, in any case', async () => {
     const { body } = await api().get('/offerings?q=AIDINKIELI&limit=100');
     expect(body.total).toBeGreaterThan(0);
-    expect(body.items.every((o: OfferingDto) => /äidinkieli/i.test(o.course.nameFi))).toBe(true);
+    // The mother tongue and literature modules (ÄI, SÄI): national names leave out the subject, the search text has it.
+    expect(body.items.every((o: OfferingDto) => /^S?ÄI\d/.test(o.course.code))).toBe(true);
     const swedish = await api().get('/offerings?q=modersmal&limit=5');
     expect(swedish.body.total).toBe(body.total);
   });

@@ -56,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
             {canManage && <li><NavLink to="/people">{t('nav.people')}</NavLink></li>}
             {isAdmin(user) && <li><NavLink to="/organizations">{t('nav.organizations')}</NavLink></li>}
+            {canManage && <li><NavLink to="/courses">{t('nav.courses')}</NavLink></li>}
             {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}
