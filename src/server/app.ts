@@ -14,6 +14,7 @@ import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth
 import { catalogRoutes } from '../features/catalog/catalog-routes.js';
 import { providerRoutes } from '../features/catalog/provider-routes.js';
 import { courseRoutes } from '../features/catalog/course-routes.js';
+import { studentRoutes } from '../features/students/student-routes.js';
 import { enrolmentRoutes } from '../features/enrolment/enrolment-routes.js';
 import { notificationRoutes } from '../features/notification/notification-routes.js';
 import { planRoutes } from '../features/plan/plan-routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });
       await api.register(courseRoutes, { db });
+      await api.register(studentRoutes, { db });
       await api.register(enrolmentRoutes, { db });
       await api.register(notificationRoutes, { db });
       await api.register(planRoutes, { db, travelTimes });

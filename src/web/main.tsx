@@ -13,6 +13,7 @@ import { OfferingEditor } from '../features/catalog/web/OfferingEditor.js';
 import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
 import { OrganizationsPage } from '../features/catalog/web/organizations/OrganizationsPage.js';
 import { CoursesPage } from '../features/catalog/web/courses/CoursesPage.js';
+import { StudentsPage } from '../features/students/web/StudentsPage.js';
 import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
@@ -35,7 +36,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/people') ? 'people' : pathname.startsWith('/organizations') ? 'organizations' : pathname.startsWith('/courses') ? 'courses' : pathname.startsWith('/invitations') ? 'invitation' : pathname.startsWith('/reset-password') ? 'passwordReset' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/people') ? 'people' : pathname.startsWith('/organizations') ? 'organizations' : pathname.startsWith('/courses') ? 'courses' : pathname.startsWith('/students') ? 'students' : pathname.startsWith('/invitations') ? 'invitation' : pathname.startsWith('/reset-password') ? 'passwordReset' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -60,6 +61,7 @@ function App() {
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/organizations" element={<OrganizationsPage />} />
               <Route path="/courses" element={<CoursesPage />} />
+              <Route path="/students" element={<StudentsPage />} />
               <Route path="/manage" element={<ManagePage />} />
               <Route path="/manage/offerings/new" element={<OfferingEditor />} />
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />

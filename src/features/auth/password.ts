@@ -11,6 +11,13 @@ import { hash, verify, type Options } from '@node-rs/argon2';
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const satisfies Options;
 const CURRENT_PREFIX = `$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`;
 
+/**
+ * The stored "hash" of an account without a password (a student imported from the school's
+ * system): no password verifies against it; the person sets one by a reset link, or signs in by
+ * single sign-on.
+ */
+export const NO_PASSWORD = '!none';
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }

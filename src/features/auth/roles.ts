@@ -63,6 +63,14 @@ export function canEditRegionCourses(user: SessionUser, regionId: number): boole
 }
 
 /**
+ * May this user import, list and correct a school's students: its counsellors, and its region's
+ * admins. Coordinators of a provider see students only through their enrolments.
+ */
+export function canManageStudents(user: SessionUser, school: { id: number; regionId: number }): boolean {
+  return isAdminOf(user, school.regionId) || (user.role === 'counsellor' && user.organizationId === school.id);
+}
+
+/**
  * What a user may do with a student's plan and record: the student reads and edits, their school's
  * counsellors read and comment, the admins of the student's region do all. To anyone else the
  * student does not exist (404, not 403), so that ids cannot be probed for who studies where.

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { csvSeparatorSchema } from '../../server/files/table-file.js';
-import { badRequest, notFound } from '../../server/http/errors.js';
+import { acceptTableUploads, TABLE_UPLOAD_LIMIT, uploadedTable } from '../../server/files/table-upload.js';
+import { notFound } from '../../server/http/errors.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { municipalityCodeSchema } from '../region/municipality-code.js';
 import type { SiteTravelTimes } from '../travel/site-travel-times.js';
@@ -24,17 +25,11 @@ export interface CatalogRouteOptions {
 
 const homeQuery = z.object({ home: municipalityCodeSchema.optional() });
 const EXPORT_LIMIT = 100_000;
-/** A spreadsheet upload; what it may unpack to and how many rows it may have is capped when it is read. */
-const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: CatalogRouteOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.addContentTypeParser(
-    ['text/csv', CONTENT_TYPES.xlsx, 'application/octet-stream'],
-    { parseAs: 'buffer' },
-    (_request, body, done) => done(null, body),
-  );
+  await acceptTableUploads(app);
 
   /** A read of the tray by a search's filters: withdrawn offerings only for those who manage the provider. */
   const searchRoute = (path: string, summary: string, description: string, answer: (search: OfferingSearch) => Promise<unknown>) =>
@@ -87,7 +82,7 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
   api.post(
     '/offerings/import',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: TABLE_UPLOAD_LIMIT,
       schema: {
         tags: ['tray'],
         summary: 'Import a provider\'s offerings from CSV or XLSX; all rows or none',
@@ -96,11 +91,8 @@ export async function catalogRoutes(app: FastifyInstance, { db, travelTimes }: C
     },
     async (request) => {
       const providerId = await managedProvider(db, requireUser(request), request.query.provider, 'querystring.provider');
-      if (!Buffer.isBuffer(request.body)) {
-        throw badRequest([{ path: 'body', code: 'file_required', message: 'send the file as text/csv or XLSX' }]);
-      }
-      const format = request.headers['content-type']?.startsWith('text/csv') ? 'csv' : 'xlsx';
-      const rows = await readOfferingFile(request.body, format);
+      const { content, format } = await uploadedTable(request);
+      const rows = await readOfferingFile(content, format);
       return importOfferings(db, providerId, rows);
     },
   );

@@ -1,9 +1,5 @@
 import type { Db } from '../../server/db/database.js';
-import { parseCsv } from '../../server/files/csv-records.js';
-import { restoreNeutralised } from '../../server/files/spreadsheet-cells.js';
-import { decodeText, detectCsvLayout } from '../../server/files/text-encoding.js';
-import { SPREADSHEET_LIMITS, tooManyRows } from '../../server/files/upload-limits.js';
-import { readXlsxRows } from '../../server/files/xlsx-rows.js';
+import { FIRST_DATA_ROW, isBlankRecord, readTableRecords } from '../../server/files/table-records.js';
 import { badRequest, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { INT4_MAX } from '../../server/http/input-schemas.js';
 import { excerpt } from '../../server/http/excerpt.js';
@@ -20,17 +16,9 @@ import {
 
 export type OfferingFileFormat = 'csv' | 'xlsx';
 const REQUIRED_COLUMNS: OfferingColumn[] = ['course_code', 'mode', 'language', 'academic_year', 'capacity', 'seats_for_partners', 'target_groups'];
-const FIRST_DATA_ROW = 2;
 
 export async function readOfferingFile(content: Buffer, format: OfferingFileFormat): Promise<OfferingFileRow[]> {
-  const records = format === 'csv' ? await readCsv(content) : await readXlsx(content);
-  if (records.length > SPREADSHEET_LIMITS.rows) throw tooManyRows();
-  const withNul = records.flatMap((record, i) =>
-    Object.entries(record)
-      .filter(([, value]) => value?.includes('\u0000'))
-      .map(([column]) => ({ path: column, row: FIRST_DATA_ROW + i, code: 'nul_character', message: 'contains a NUL character' })),
-  );
-  if (withNul.length > 0) throw badRequest(withNul.slice(0, 200), `${withNul.length} cells hold a NUL character; nothing was imported`);
+  const records = (await readTableRecords(content, format)) as OfferingFileRow[];
   if (records.length === 0) throw new HttpError(400, 'empty_file', 'The file holds no offerings: a header row and at least one row are needed');
   const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
@@ -42,33 +30,6 @@ export async function readOfferingFile(content: Buffer, format: OfferingFileForm
   }
   return records;
 }
-
-async function readCsv(content: Buffer): Promise<OfferingFileRow[]> {
-  try {
-    // Finnish Excel saves "CSV (semicolon delimited)" in Windows-1252; the text is decoded whatever it is.
-    const { text } = decodeText(content);
-    return await parseCsv<OfferingFileRow>(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      bom: true,
-      skip_empty_lines: true,
-      delimiter: detectCsvLayout(text).delimiter,
-      trim: true,
-      // Cells the export neutralised against formula injection come back as they were.
-      cast: (value) => restoreNeutralised(value),
-    });
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'unreadable_file', `The CSV file cannot be read: ${excerpt((error as Error).message, 120)}`);
-  }
-}
-
-async function readXlsx(content: Buffer): Promise<OfferingFileRow[]> {
-  const [headerRow = [], ...dataRows] = await readXlsxRows(content);
-  const header = headerRow.map((cell) => cell.toLowerCase());
-  return dataRows.map((cells) => Object.fromEntries(cells.flatMap((cell, i) => (header[i] ? [[header[i], cell]] : []))));
-}
-
-const isBlank = (row: OfferingFileRow) => Object.values(row).every((v) => !v?.trim());
 
 export type OfferingImportStage = 'check' | ImportStage;
 
@@ -102,7 +63,7 @@ export async function importOfferings(
       await new Promise((resolve) => setImmediate(resolve));
     }
     const rowNumber = index + FIRST_DATA_ROW;
-    if (isBlank(fileRow)) continue;
+    if (isBlankRecord(fileRow)) continue;
     const at = (field: string) => COLUMN_OF_FIELD[field] ?? field;
     const rowIssues: FieldIssue[] = [];
     const raw = fieldsFromFileRow(fileRow, siteIdByName);

@@ -29,7 +29,10 @@ export type AuditAction =
   | 'reset_password'
   | 'import_code_set'
   | 'create_course'
-  | 'change_course';
+  | 'change_course'
+  | 'import_students'
+  | 'read_students'
+  | 'change_student';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

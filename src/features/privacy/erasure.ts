@@ -38,7 +38,7 @@ export async function erasePerson(db: Db, personId: number, actor: AuditActor) {
     await tx.deleteFrom('login_attempt').where('account_key', '=', accountKeyOf(person.email)).execute();
     await tx
       .updateTable('app_user')
-      .set({ name: ERASED_NAME, email: `erased-${personId}@erased.invalid`, password_hash: '!erased', home_municipality_code: null, erased_at: new Date() })
+      .set({ name: ERASED_NAME, email: `erased-${personId}@erased.invalid`, password_hash: '!erased', home_municipality_code: null, student_number: null, birth_date: null, erased_at: new Date() })
       .where('id', '=', personId)
       .execute();
     await recordAudit(tx, actor, 'erase_person', { subjectId: personId, regionId: person.region_id, detail: counts });

@@ -10,12 +10,12 @@ import { notFound } from '../../server/http/errors.js';
 export async function personData(db: Db, personId: number) {
   const person = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'name', 'role', 'region_id', 'organization_id', 'home_municipality_code', 'erased_at'])
+    .select(['id', 'email', 'name', 'role', 'region_id', 'organization_id', 'home_municipality_code', 'student_number', 'birth_date', 'erased_at', 'password_hash'])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person) throw notFound('Person');
   const [studyRights, planItems, comments, enrolments, wishes, outcomes, notifications, emails, sessions, invitations, passwordResets, audit] = await Promise.all([
-    db.selectFrom('study_right').select(['kind', 'qualification', 'target_credits']).where('student_id', '=', personId).execute(),
+    db.selectFrom('study_right').select(['kind', 'qualification', 'target_credits', 'start_date']).where('student_id', '=', personId).execute(),
     db
       .selectFrom('plan_item as p')
       .innerJoin('offering as o', 'o.id', 'p.offering_id')
@@ -61,7 +61,7 @@ export async function personData(db: Db, personId: number) {
       : await db.selectFrom('enrolment_event').select(['enrolment_id', 'from_status', 'to_status', 'reason', 'actor_id', 'at']).where('enrolment_id', 'in', enrolmentIds).orderBy('id').execute();
   return {
     exportedAt: new Date().toISOString(),
-    person: { ...person, password: 'stored only as an argon2id hash, which is not shown' },
+    person: { ...withoutHash(person), password: person.password_hash.startsWith('!') ? 'none set' : 'stored only as a hash, which is not shown' },
     studyRights,
     plan: planItems,
     planComments: comments,
@@ -76,3 +76,5 @@ export async function personData(db: Db, personId: number) {
     audit,
   };
 }
+
+const withoutHash = <T extends { password_hash: string }>({ password_hash: _hash, ...rest }: T) => rest;

@@ -17,6 +17,7 @@ import * as offeringMapIndexes from './migrations/0015_offering_map_indexes.js';
 import * as personLookupIndex from './migrations/0016_person_lookup_index.js';
 import * as people from './migrations/0017_people.js';
 import * as courseSources from './migrations/0018_course_sources.js';
+import * as studentRegister from './migrations/0019_student_register.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_person_lookup_index': personLookupIndex,
   '0017_people': people,
   '0018_course_sources': courseSources,
+  '0019_student_register': studentRegister,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -137,6 +137,10 @@ export interface UserTable {
   erased_at: Timestamp | null;
   /** Set while the account may not sign in; its sessions ended when it was set. */
   deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** A student's number in their school's administration system (migration 0019): the key a re-import updates by. */
+  student_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'YYYY-MM-DD'. */
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An invitation to join with a role; the link carries a token of which only the hash is kept. */
@@ -237,6 +241,8 @@ export interface StudyRightTable {
   kind: string;
   qualification: string | null;
   target_credits: number;
+  /** 'YYYY-MM-DD', when the administration system gave it (migration 0019). */
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanItemTable {

@@ -21,6 +21,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** More of the answer's body, for an error whose contract names more (an import's `rows`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -52,7 +54,7 @@ const CONFLICT_CODES = new Set(['23505', '23514', '23503', '40P01', '40001']);
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpError) {
-    return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+    return reply.code(error.statusCode).send({ ...error.extra, error: error.code, message: error.message, issues: error.issues });
   }
   // An uploaded file of the wrong kind, or broken: the message says what it is and what to send.
   if (error instanceof UnreadableFileError) {
@@ -84,7 +86,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       .header('retry-after', '5')
       .send({ error: 'database_unavailable', message: 'The database is not reachable just now. Try again in a moment.', issues: [] });
   }
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+  // A body over the route's limit, or a multipart file over the upload limit (table-upload.ts).
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
     const limitMb = Math.round((request.routeOptions.bodyLimit ?? 0) / 1024 / 1024);
     return reply.code(413).send({ error: 'file_too_large', message: `The upload is larger than ${limitMb} MB`, issues: [] });
   }

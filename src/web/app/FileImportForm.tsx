@@ -5,6 +5,9 @@ import { api, type ApiError } from './api.js';
 import { useErrorText } from './ErrorNotice.js';
 import { useAction } from './use-action.js';
 
+/** The content type of a table file the user picked: XLSX by its name, CSV otherwise. */
+export const tableFileContentType = (file: File) => (file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
+
 /**
  * An import of a file the user picked: POSTs it to `path` as `contentType`, keeps the server's
  * answer until the next import, and calls `onImported` after one went through.
@@ -37,6 +40,8 @@ export function FileImportForm(props: {
   importing: Pick<ReturnType<typeof useFileImport>, 'busy' | 'error' | 'importFile'>;
   done: ReactNode;
   errorTitle?: (error: ApiError) => string | undefined;
+  /** A problem's column in the user's words, when the server names fields rather than the file's headers. */
+  columnLabel?: (column: string) => string;
   className?: string;
   children?: ReactNode;
 }) {
@@ -63,7 +68,7 @@ export function FileImportForm(props: {
               <ul>
                 {error.issues.slice(0, 50).map((issue, i) => (
                   <li key={i}>
-                    {issue.row ? t('manage.rowIssue', { row: issue.row, column: issue.path }) : issue.path}: {t(`issues.${issue.code}`, { defaultValue: issue.message })}
+                    {issue.row ? t('manage.rowIssue', { row: issue.row, column: props.columnLabel?.(issue.path) ?? issue.path }) : (props.columnLabel?.(issue.path) ?? issue.path)}: {t(`issues.${issue.code}`, { defaultValue: issue.message })}
                   </li>
                 ))}
                 {error.issues.length > 50 && <li>{t('manage.moreIssues', { count: error.issues.length - 50 })}</li>}

@@ -57,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {canManage && <li><NavLink to="/people">{t('nav.people')}</NavLink></li>}
             {isAdmin(user) && <li><NavLink to="/organizations">{t('nav.organizations')}</NavLink></li>}
             {canManage && <li><NavLink to="/courses">{t('nav.courses')}</NavLink></li>}
+            {(isAdmin(user) || user?.role === 'counsellor') && <li><NavLink to="/students">{t('nav.students')}</NavLink></li>}
             {user?.role === 'student' && <li><NavLink to="/plan">{t('nav.plan')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/enrolments">{t('nav.enrolments')}</NavLink></li>}
             {user && (isAdmin(user) || ['student', 'counsellor', 'coordinator'].includes(user.role)) && <li><NavLink to="/rounds">{t('nav.rounds')}</NavLink></li>}

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { toQuery } from '../../../web/app/api.js';
-import { FileImportForm, useFileImport } from '../../../web/app/FileImportForm.js';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { FileImportForm, tableFileContentType, useFileImport } from '../../../web/app/FileImportForm.js';
 
 /** Import a file (all rows or none) and export the provider's offerings in the same format. */
 export function ImportExportPanel({ providerId, onImported }: { providerId: number; onImported(): void }) {
   const { t } = useTranslation();
   const importing = useFileImport<{ created: number; updated: number }>(
-    (file) => ({ path: `/offerings/import${toQuery({ provider: providerId })}`, contentType: file.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv' }),
+    (file) => ({ path: `/offerings/import${toQuery({ provider: providerId })}`, contentType: tableFileContentType(file) }),
     onImported,
   );
   const { result } = importing;

@@ -10,13 +10,13 @@ export interface RegionOrganization {
 const NONE = 'none';
 
 /** An organization of the region, by name; `optional` offers "none" (a planner for the whole region). */
-export function OrganizationDropdown({ id, organizations, value, onChange, optional, status, statusText }: { id: string; organizations: RegionOrganization[]; value: number | null; onChange: (id: number | null) => void; optional: boolean; status?: 'default' | 'error'; statusText?: string }) {
+export function OrganizationDropdown({ id, label, organizations, value, onChange, optional, status, statusText }: { id: string; label?: string; organizations: RegionOrganization[]; value: number | null; onChange: (id: number | null) => void; optional: boolean; status?: 'default' | 'error'; statusText?: string }) {
   const { t } = useTranslation();
   const sorted = [...organizations].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
   return (
     <Dropdown
       id={id}
-      labelText={t('people.organization')}
+      labelText={label ?? t('people.organization')}
       visualPlaceholder={t('people.chooseOrganization')}
       value={value === null ? (optional ? NONE : undefined) : String(value)}
       onChange={(v: string) => onChange(v === NONE ? null : Number(v))}
