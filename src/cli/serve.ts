@@ -26,7 +26,7 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions) {
   // Settings first: a mistyped one stops the start before the database is touched.
-  const { sessionLifetime, secureCookies, trustProxy } = serverSettingsFromEnv(process.env);
+  const { sessionLifetime, secureCookies, trustProxy, oidc } = serverSettingsFromEnv(process.env);
   const location = databaseLocationFromEnv();
   let ready: (services: { db: Db; travelTimes: SiteTravelTimes }) => void;
   const services = new Promise<{ db: Db; travelTimes: SiteTravelTimes }>((resolve) => (ready = resolve));
@@ -46,6 +46,7 @@ export async function serve(options: ServeOptions) {
     secureCookies,
     trustProxy,
     sessionLifetime,
+    oidc,
     indicatorRefreshMs: 60_000,
   });
   ready!({ db, travelTimes });

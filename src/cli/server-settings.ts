@@ -2,11 +2,13 @@ import { isIP } from 'node:net';
 import type { CookieSecurity } from '../features/auth/session-cookie.js';
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
 import { CliFailure } from './cli-failure.js';
+import { readOidcProviders, type OidcProvider } from '../features/auth/oidc/oidc-config.js';
 
 export interface ServerSettings {
   sessionLifetime: SessionLifetime;
   secureCookies: CookieSecurity;
   trustProxy: string[];
+  oidc: { providers: OidcProvider[]; appUrl: string };
 }
 
 /** The server's settings from its environment; a value that is set but wrong stops the start with one line. */
@@ -18,7 +20,17 @@ export function serverSettingsFromEnv(env: NodeJS.ProcessEnv): ServerSettings {
     },
     secureCookies: cookieSecurity(env.SECURE_COOKIES),
     trustProxy: trustedProxies(env.TRUST_PROXY),
+    oidc: singleSignOn(env),
   };
+}
+
+/** The single sign-on providers; they need APP_URL, the address their callbacks come back to. */
+function singleSignOn(env: NodeJS.ProcessEnv): ServerSettings['oidc'] {
+  const providers = readOidcProviders(env.TARJOTIN_OIDC);
+  if ('error' in providers) throw new CliFailure(providers.error);
+  const appUrl = (env.APP_URL ?? '').replace(/\/+$/, '');
+  if (providers.length > 0 && !/^https?:\/\/[^/]+/.test(appUrl)) throw new CliFailure('TARJOTIN_OIDC needs APP_URL, the address people reach Tarjotin at (e.g. https://tarjotin.lappi.fi)');
+  return { providers, appUrl };
 }
 
 function positiveWhole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

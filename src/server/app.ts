@@ -8,6 +8,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authPlugin } from '../features/auth/auth-plugin.js';
 import { authRoutes } from '../features/auth/auth-routes.js';
+import type { OidcProvider } from '../features/auth/oidc/oidc-config.js';
+import { oidcRoutes } from '../features/auth/oidc/oidc-routes.js';
+import { OidcSignIn } from '../features/auth/oidc/oidc-sign-in.js';
 import type { CookieSecurity } from '../features/auth/session-cookie.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../features/auth/login-limits.js';
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from '../features/auth/sessions.js';
@@ -53,6 +56,8 @@ export interface AppOptions {
   indicatorRefreshMs?: number;
   /** Travel times shared with the rest of the process (the server's handed-over tasks use them too). */
   travelTimes?: SiteTravelTimes;
+  /** Single sign-on providers (TARJOTIN_OIDC) and the address the app is reached at (APP_URL), for their callbacks. */
+  oidc?: { providers: OidcProvider[]; appUrl: string };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -95,7 +100,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoute, { db });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       const sessionStart = { db, sessionLifetime, secureCookies: options.secureCookies ?? 'auto' } as const;
-      await api.register(authRoutes, { ...sessionStart, loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+      const sso = new OidcSignIn(db, options.oidc?.providers ?? [], options.oidc?.appUrl ?? '');
+      await api.register(authRoutes, { ...sessionStart, loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, ssoLogoutUrl: (provider) => sso.logoutUrl(provider) });
+      await api.register(oidcRoutes, { ...sessionStart, sso });
       await api.register(peopleRoutes, sessionStart);
       await api.register(regionRoutes, { db });
       await api.register(catalogRoutes, { db, travelTimes });

@@ -1,8 +1,9 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
 import type { Db } from '../../src/server/db/database.js';
 import { openDemoDatabase, type Engine } from '../databases.js';
@@ -28,7 +29,7 @@ export interface BrowserHarness {
 }
 
 /** Serves the built app on a demo database at a random port and drives it with Chromium. */
-export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
+export function useBrowserApp(engine: Engine = 'pglite', prepare?: (appUrl: string) => Promise<Partial<AppOptions>>): BrowserHarness {
   const harness = { baseUrl: '' } as BrowserHarness;
   let app: FastifyInstance;
   let closeDatabase: () => Promise<void>;
@@ -39,8 +40,11 @@ export function useBrowserApp(engine: Engine = 'pglite'): BrowserHarness {
     const database = await openDemoDatabase(engine);
     closeDatabase = database.close;
     harness.db = database.db;
-    app = await buildApp({ db: database.db, serveWeb: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    // An app that must know its own address before it starts (single sign-on callbacks) gets a free port first.
+    const port = prepare ? await freePort() : 0;
+    const extra = prepare ? await prepare(`http://127.0.0.1:${port}`) : {};
+    app = await buildApp({ db: database.db, serveWeb: true, ...extra });
+    await app.listen({ port, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
     harness.baseUrl = `http://127.0.0.1:${address.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -94,4 +98,15 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/sähköposti/i).fill(email);
   await page.getByLabel(/salasana/i).fill(password);
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -12,6 +12,8 @@ import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js
 
 export interface AuthRouteOptions extends SessionStart {
   loginLimits: LoginLimits;
+  /** Where to end a single sign-on provider's session too, for a session that began there. */
+  ssoLogoutUrl: (provider: string) => Promise<string | null>;
 }
 
 const currentSessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
@@ -71,11 +73,19 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
 
   api.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of this session',
+        description: 'A session begun by single sign-on answers 200 with the provider\'s `logoutUrl`, for the browser to end that session too.',
+        response: { 200: z.object({ logoutUrl: z.string() }), 204: z.null() },
+      },
+    },
     async (request, reply) => {
-      if (request.session) await deleteSession(db, request.session.token);
+      const ended = request.session ? await deleteSession(db, request.session.token) : { oidcProvider: null };
       clearCookie(reply);
-      return reply.code(204).send(null);
+      const logoutUrl = ended.oidcProvider ? await options.ssoLogoutUrl(ended.oidcProvider) : null;
+      return logoutUrl ? reply.code(200).send({ logoutUrl }) : reply.code(204).send(null);
     },
   );
 

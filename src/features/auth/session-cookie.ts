@@ -40,8 +40,8 @@ function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean
 }
 
 /** Opens a session for the account and sets its cookie; the answer carries the user and the CSRF token. */
-export async function startSession(start: SessionStart, request: FastifyRequest, reply: FastifyReply, account: Selectable<UserTable>) {
-  const session = await createSession(start.db, account.id, start.sessionLifetime);
+export async function startSession(start: SessionStart, request: FastifyRequest, reply: FastifyReply, account: Selectable<UserTable>, oidcProvider: string | null = null) {
+  const session = await createSession(start.db, account.id, start.sessionLifetime, new Date(), oidcProvider);
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,

@@ -21,13 +21,13 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** The cookie carries a random token; the session's id is its hash. */
 const sessionId = hashSecretToken;
 
-export async function createSession(db: Db, userId: number, lifetime: SessionLifetime, now = new Date()) {
+export async function createSession(db: Db, userId: number, lifetime: SessionLifetime, now = new Date(), oidcProvider: string | null = null) {
   const token = newSecretToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + lifetime.absoluteHours * 3600_000);
   await db
     .insertInto('session')
-    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now })
+    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now, oidc_provider: oidcProvider })
     .execute();
   return { token, csrfToken, expiresAt };
 }
@@ -61,8 +61,10 @@ export async function findSession(db: Db, token: string, lifetime: SessionLifeti
   return { user: sessionUserOf(row), csrfToken: row.csrf_token };
 }
 
-export async function deleteSession(db: Db, token: string) {
-  await db.deleteFrom('session').where('id', '=', sessionId(token)).execute();
+/** Ends a session; says which single sign-on provider it began at, if any, whose session the sign-out ends too. */
+export async function deleteSession(db: Db, token: string): Promise<{ oidcProvider: string | null }> {
+  const row = await db.deleteFrom('session').where('id', '=', sessionId(token)).returning('oidc_provider').executeTakeFirst();
+  return { oidcProvider: row?.oidc_provider ?? null };
 }
 
 /** Ends every session of a user at once: sign-out everywhere, a deactivated account, a changed password. */

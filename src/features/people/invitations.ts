@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
 import { badRequest, forbidden, HttpError, isUniqueViolation, notFound } from '../../server/http/errors.js';
 import { accountEmailSchema, idSchema } from '../../server/http/input-schemas.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, NO_PASSWORD } from '../auth/password.js';
 import { canGrantRole, peopleScope, REGION_ROLES, type SessionUser } from '../auth/roles.js';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import { appUrl, emailDate, trilingualEmail } from '../notification/email-text.js';
@@ -101,27 +101,48 @@ export async function describeInvitation(db: Db, token: string) {
  */
 export async function acceptInvitation(db: Db, token: string, input: z.infer<typeof invitationAcceptSchema>) {
   const tokenHash = hashSecretToken(token);
+  const pending = await openInvitation(db, tokenHash);
+  requireStrongPassword(input.password, pending.email, 'body.password');
+  return claimInvitation(db, tokenHash, pending.email, { name: input.name, passwordHash: await hashPassword(input.password) });
+}
+
+/**
+ * Accepts an invitation by a single sign-on identity (the token's hash was kept while the invitee
+ * signed in at the provider): the account has no password, and `link` ties the identity to it in
+ * the same transaction.
+ */
+export async function acceptInvitationWithIdentity(db: Db, tokenHash: string, name: string, link: (tx: Db, accountId: number) => Promise<void>) {
+  const pending = await openInvitation(db, tokenHash);
+  return claimInvitation(db, tokenHash, pending.email, { name, passwordHash: NO_PASSWORD }, link);
+}
+
+/** The invitation of the token's hash while it can be accepted: not used, withdrawn or past its time. */
+async function openInvitation(db: Db, tokenHash: string) {
   const pending = await db.selectFrom('invitation').select(['email', 'expires_at', 'accepted_at', 'revoked_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
   if (!pending || pending.accepted_at || pending.revoked_at) throw invitationNotFound();
   if (new Date(pending.expires_at) <= new Date()) throw invitationExpired();
-  requireStrongPassword(input.password, pending.email, 'body.password');
-  const passwordHash = await hashPassword(input.password);
+  return pending;
+}
+
+/** Makes the account, spends the link and audits it, in one transaction that locks the invitation. */
+function claimInvitation(db: Db, tokenHash: string, email: string, account: { name: string; passwordHash: string }, link?: (tx: Db, accountId: number) => Promise<void>) {
   return db
     .transaction()
     .execute(async (tx) => {
       const invitation = await tx.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).where('accepted_at', 'is', null).where('revoked_at', 'is', null).forUpdate().executeTakeFirst();
       if (!invitation) throw invitationNotFound();
-      const account = await tx
+      const created = await tx
         .insertInto('app_user')
-        .values({ email: invitation.email, name: input.name, password_hash: passwordHash, role: invitation.role, region_id: invitation.region_id, organization_id: invitation.organization_id, home_municipality_code: null, erased_at: null })
+        .values({ email: invitation.email, name: account.name, password_hash: account.passwordHash, role: invitation.role, region_id: invitation.region_id, organization_id: invitation.organization_id, home_municipality_code: null, erased_at: null })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await tx.updateTable('invitation').set({ accepted_at: sql`now()`, accepted_user_id: account.id }).where('id', '=', invitation.id).execute();
-      await recordAudit(tx, { kind: 'person', user: account }, 'accept_invitation', { subjectId: account.id, regionId: invitation.region_id, detail: { invitation: invitation.id, role: invitation.role } });
-      return account;
+      await tx.updateTable('invitation').set({ accepted_at: sql`now()`, accepted_user_id: created.id }).where('id', '=', invitation.id).execute();
+      await link?.(tx, created.id);
+      await recordAudit(tx, { kind: 'person', user: created }, 'accept_invitation', { subjectId: created.id, regionId: invitation.region_id, detail: { invitation: invitation.id, role: invitation.role } });
+      return created;
     })
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new HttpError(409, 'email_taken', `${pending.email} already has an account; sign in instead`);
+      if (isUniqueViolation(error)) throw new HttpError(409, 'email_taken', `${email} already has an account; sign in instead`);
       throw error;
     });
 }

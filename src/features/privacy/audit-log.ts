@@ -32,7 +32,8 @@ export type AuditAction =
   | 'change_course'
   | 'import_students'
   | 'read_students'
-  | 'change_student';
+  | 'change_student'
+  | 'link_identity';
 
 /**
  * Adds rows to the append-only audit trail, one per subject (or one without). `detail` holds ids and counts, never names or

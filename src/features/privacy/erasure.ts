@@ -32,6 +32,7 @@ export async function erasePerson(db: Db, personId: number, actor: AuditActor) {
       notifications: await removed(tx.deleteFrom('notification').where('user_id', '=', personId)),
       emails: await removed(tx.deleteFrom('outbox_email').where('to_address', '=', person.email)),
       sessions: await removed(tx.deleteFrom('session').where('user_id', '=', personId)),
+      signInIdentities: await removed(tx.deleteFrom('oidc_identity').where('user_id', '=', personId)),
       passwordResets: await removed(tx.deleteFrom('password_reset').where('user_id', '=', personId)),
       invitations: await removed(tx.deleteFrom('invitation').where((eb) => eb.or([eb('email', '=', person.email), eb('accepted_user_id', '=', personId)]))),
     };

@@ -18,6 +18,8 @@ export const RETENTION = {
   closedInvitationDays: 90,
   /** Password-reset links, a week after they were made (they work for an hour). */
   passwordResetDays: 7,
+  /** Single sign-ons never completed (the provider's callback did not come): they are spent after 10 minutes anyway. */
+  unfinishedSignInHours: 1,
   /** The audit trail; the database lets nothing younger go (migration 0013). */
   auditYears: 5,
 } as const;
@@ -39,6 +41,7 @@ export async function applyRetention(db: Db, sessionLifetime: SessionLifetime) {
     .where((eb) => eb.or([eb('accepted_at', '<', before(`${RETENTION.closedInvitationDays} days`)), eb('revoked_at', '<', before(`${RETENTION.closedInvitationDays} days`)), eb('expires_at', '<', before(`${RETENTION.closedInvitationDays} days`))]))
     .execute();
   await db.deleteFrom('password_reset').where('created_at', '<', before(`${RETENTION.passwordResetDays} days`)).execute();
+  await db.deleteFrom('oidc_login').where('created_at', '<', before(`${RETENTION.unfinishedSignInHours} hours`)).execute();
   await db.deleteFrom('plan_comment').where('at', '<', before(`${RETENTION.planCommentYears} years`)).execute();
   await db.deleteFrom('audit_event').where('at', '<', before(`${RETENTION.auditYears} years`)).execute();
 }

@@ -18,6 +18,7 @@ import * as personLookupIndex from './migrations/0016_person_lookup_index.js';
 import * as people from './migrations/0017_people.js';
 import * as courseSources from './migrations/0018_course_sources.js';
 import * as studentRegister from './migrations/0019_student_register.js';
+import * as singleSignOn from './migrations/0020_single_sign_on.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017_people': people,
   '0018_course_sources': courseSources,
   '0019_student_register': studentRegister,
+  '0020_single_sign_on': singleSignOn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -177,6 +177,27 @@ export interface SessionTable {
   expires_at: Timestamp;
   /** Last use, kept to the minute: the session ends after the idle timeout. */
   last_seen_at: Generated<Date>;
+  /** The single sign-on provider the session began at (migration 0020), whose session signing out ends too. */
+  oidc_provider: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An identity at a single sign-on provider, linked to an account. */
+export interface OidcIdentityTable {
+  provider: string;
+  subject: string;
+  user_id: number;
+  created_at: Generated<Date>;
+}
+
+/** A single sign-on under way: created at the redirect to the provider, used once at its callback. */
+export interface OidcLoginTable {
+  state_hash: string;
+  provider: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  invitation_token_hash: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface LoginAttemptTable {
@@ -401,6 +422,8 @@ export interface Database {
   offering: OfferingTable;
   app_user: UserTable;
   session: SessionTable;
+  oidc_identity: OidcIdentityTable;
+  oidc_login: OidcLoginTable;
   invitation: InvitationTable;
   password_reset: PasswordResetTable;
   login_attempt: LoginAttemptTable;

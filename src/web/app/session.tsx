@@ -45,9 +45,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
 
   const signOut = useCallback(async (path: string) => {
-    await api(path, { method: 'POST' });
+    const ended = await api<{ logoutUrl: string } | undefined>(path, { method: 'POST' });
     setCsrfToken(null);
     setUser(null);
+    // A session begun by single sign-on ends at the provider too, which then sends the browser back.
+    if (ended?.logoutUrl) window.location.assign(ended.logoutUrl);
   }, []);
   const logout = useCallback(() => signOut('/auth/logout'), [signOut]);
   const logoutEverywhere = useCallback(() => signOut('/auth/logout-everywhere'), [signOut]);

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Heading, TextInput } from 'suomifi-ui-components';
 import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { homePathOf } from './home-path.js';
+import { SingleSignOnLinks } from './SingleSignOnLinks.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
+  const ssoError = useSearchParams()[0].get('sso_error');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,6 +28,8 @@ export function LoginPage() {
   return (
     <div className="page page--narrow">
       <Heading variant="h1">{t('login.title')}</Heading>
+      {ssoError && <p role="alert" className="form-errors">{t(`login.ssoErrors.${ssoError}`, { defaultValue: t('login.ssoErrors.sso_failed') })}</p>}
+      <SingleSignOnLinks label={(provider) => t('login.withProvider', { provider })} />
       <form onSubmit={submit} className="stack" noValidate>
         <TextInput labelText={t('login.email')} type="email" autoComplete="username" value={email} onChange={(v) => setEmail(String(v ?? ''))} fullWidth />
         <TextInput labelText={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={(v) => setPassword(String(v ?? ''))} fullWidth />

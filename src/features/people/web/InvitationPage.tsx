@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { SingleSignOnLinks } from '../../auth/web/SingleSignOnLinks.js';
 import { Button, Heading, LoadingSpinner, Paragraph, TextInput } from 'suomifi-ui-components';
 import { api } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
@@ -68,6 +69,7 @@ export function InvitationPage() {
             {invitation.data.organizationName && ` ${t('invitation.organization', { organization: invitation.data.organizationName })}`}
           </Paragraph>
           <Paragraph>{t('invitation.expires', { date: date(invitation.data.expiresAt) })}</Paragraph>
+          <SingleSignOnLinks invitation={token} label={(provider) => t('invitation.acceptWith', { provider })} />
           <form onSubmit={submit} className="stack" noValidate>
             <TextInput labelText={t('invitation.email')} value={invitation.data.email} readOnly fullWidth />
             <TextInput
