@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -48,7 +49,8 @@ export async function startIdentityProvider(appUrl: string, options: { id?: stri
     },
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
-    ttl: { AuthorizationCode: options.codeTtlSeconds ?? 60 },
+    ttl: { AuthorizationCode: options.codeTtlSeconds ?? 60, Interaction: 600, Session: 3600, Grant: 3600, IdToken: 3600, AccessToken: 3600 },
+    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }] as never },
     cookies: { keys: ['tarjotin-test-provider-cookie-key'] },
   });
   const callback = provider.callback();

@@ -14,6 +14,7 @@ import { OfferingPage } from '../features/catalog/web/OfferingPage.js';
 import { OrganizationsPage } from '../features/catalog/web/organizations/OrganizationsPage.js';
 import { CoursesPage } from '../features/catalog/web/courses/CoursesPage.js';
 import { StudentsPage } from '../features/students/web/StudentsPage.js';
+import { RegionsPage } from '../features/region/web/RegionsPage.js';
 import { TrayPage } from '../features/catalog/web/TrayPage.js';
 import { EnrolmentPage } from '../features/enrolment/web/EnrolmentPage.js';
 import { EnrolmentsPage } from '../features/enrolment/web/EnrolmentsPage.js';
@@ -36,7 +37,7 @@ function DocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
     const key = pathname === '/' ? 'tray' : pathname.startsWith('/living-in') ? 'livingIn' : pathname.startsWith('/manage') ? 'manage'
-      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/people') ? 'people' : pathname.startsWith('/organizations') ? 'organizations' : pathname.startsWith('/courses') ? 'courses' : pathname.startsWith('/students') ? 'students' : pathname.startsWith('/invitations') ? 'invitation' : pathname.startsWith('/reset-password') ? 'passwordReset' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
+      : pathname.startsWith('/enrolments') ? 'enrolments' : pathname.startsWith('/rounds') ? 'rounds' : pathname.startsWith('/knowledge') ? 'knowledge' : pathname.includes('plan') ? 'plan' : pathname.startsWith('/about') ? 'about' : pathname.startsWith('/login') ? 'login' : pathname.startsWith('/account') ? 'account' : pathname.startsWith('/people') ? 'people' : pathname.startsWith('/organizations') ? 'organizations' : pathname.startsWith('/courses') ? 'courses' : pathname.startsWith('/students') ? 'students' : pathname.startsWith('/regions') ? 'regions' : pathname.startsWith('/invitations') ? 'invitation' : pathname.startsWith('/reset-password') ? 'passwordReset' : pathname.startsWith('/offerings') ? 'offering' : 'notFound';
     document.title = `${t(`titles.${key}`)} – Tarjotin`;
   }, [pathname, t, i18n.language]);
   return null;
@@ -62,6 +63,7 @@ function App() {
               <Route path="/organizations" element={<OrganizationsPage />} />
               <Route path="/courses" element={<CoursesPage />} />
               <Route path="/students" element={<StudentsPage />} />
+              <Route path="/regions" element={<RegionsPage />} />
               <Route path="/manage" element={<ManagePage />} />
               <Route path="/manage/offerings/new" element={<OfferingEditor />} />
               <Route path="/manage/offerings/:id/edit" element={<OfferingEditor />} />

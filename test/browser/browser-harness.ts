@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { CHROMIUM } from '../../scripts/test-prerequisites.mjs';
 import type { Db } from '../../src/server/db/database.js';
-import { openDemoDatabase, type Engine } from '../databases.js';
+import { openDemoDatabase, openFreshDatabase, type Engine } from '../databases.js';
 
 /** Debian's Chromium, headless, with nothing that reaches out to the network. */
 const CHROMIUM_ARGS = [
@@ -28,8 +28,9 @@ export interface BrowserHarness {
   newPage(options?: { language?: 'fi' | 'sv' | 'en'; phone?: boolean }): Promise<Page>;
 }
 
-/** Serves the built app on a demo database at a random port and drives it with Chromium. */
-export function useBrowserApp(engine: Engine = 'pglite', prepare?: (appUrl: string) => Promise<Partial<AppOptions>>): BrowserHarness {
+/** Serves the built app on a demo database (or, `fresh`, a new install's) at a random port and drives it with Chromium. */
+export function useBrowserApp(engine: Engine = 'pglite', options: { fresh?: boolean; prepare?: (appUrl: string) => Promise<Partial<AppOptions>> } = {}): BrowserHarness {
+  const { fresh, prepare } = options;
   const harness = { baseUrl: '' } as BrowserHarness;
   let app: FastifyInstance;
   let closeDatabase: () => Promise<void>;
@@ -37,7 +38,7 @@ export function useBrowserApp(engine: Engine = 'pglite', prepare?: (appUrl: stri
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const database = await openDemoDatabase(engine);
+    const database = fresh ? await openFreshDatabase(engine) : await openDemoDatabase(engine);
     closeDatabase = database.close;
     harness.db = database.db;
     // An app that must know its own address before it starts (single sign-on callbacks) gets a free port first.

@@ -4,9 +4,11 @@ import { expectNoAxeViolations, useBrowserApp } from './browser-harness.js';
 
 describe('single sign-on in a browser', () => {
   let idp: TestIdentityProvider | undefined;
-  const harness = useBrowserApp('pglite', async (appUrl) => {
-    idp = await startIdentityProvider(appUrl);
-    return { oidc: { providers: [idp.config], appUrl } };
+  const harness = useBrowserApp('pglite', {
+    prepare: async (appUrl) => {
+      idp = await startIdentityProvider(appUrl);
+      return { oidc: { providers: [idp.config], appUrl } };
+    },
   });
   afterAll(async () => idp?.close());
 

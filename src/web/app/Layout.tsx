@@ -55,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <li><NavLink to="/living-in">{t('nav.livingIn')}</NavLink></li>
             {canManage && <li><NavLink to="/manage">{t('nav.manage')}</NavLink></li>}
             {canManage && <li><NavLink to="/people">{t('nav.people')}</NavLink></li>}
+            {user?.role === 'system_admin' && <li><NavLink to="/regions">{t('nav.regions')}</NavLink></li>}
             {isAdmin(user) && <li><NavLink to="/organizations">{t('nav.organizations')}</NavLink></li>}
             {canManage && <li><NavLink to="/courses">{t('nav.courses')}</NavLink></li>}
             {(isAdmin(user) || user?.role === 'counsellor') && <li><NavLink to="/students">{t('nav.students')}</NavLink></li>}

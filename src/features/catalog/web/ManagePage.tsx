@@ -35,6 +35,8 @@ export function ManagePage() {
     isAdmin(user) ? (organizations.state === 'ready' ? organizations.data.items.find((o) => o.id === chosenProvider)?.regionId : undefined) : user?.regionId;
   const offerings = useApi<SearchResult>(providerId ? `/offerings${toQuery({ provider: providerId, includeWithdrawn: true, sort: 'code', limit: 200 })}` : null);
 
+  const providers = organizations.state === 'ready' ? organizations.data.items.filter((o) => o.kind === 'provider' || o.kind === 'school') : [];
+
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
   if (!user) return <Navigate to="/login" replace />;
   if (!isAdmin(user) && user.role !== 'coordinator') {
@@ -50,13 +52,15 @@ export function ManagePage() {
   return (
     <div className="page">
       <Heading variant="h1">{t('manage.title')}</Heading>
-      {isAdmin(user) && organizations.state === 'ready' && (
+      {isAdmin(user) && organizations.state === 'ready' && (providers.length === 0 ? (
+        <p className="empty-state">{t('manage.noProviders')}</p>
+      ) : (
         <Dropdown id="manage-provider" labelText={t('manage.provider')} visualPlaceholder={t('manage.chooseProvider')} value={chosenProvider ? String(chosenProvider) : undefined} onChange={(v: string) => setChosenProvider(Number(v))}>
-          {organizations.data.items.filter((o) => o.kind === 'provider' || o.kind === 'school').map((o) => (
+          {providers.map((o) => (
             <DropdownItem key={o.id} value={String(o.id)}>{o.name}</DropdownItem>
           ))}
         </Dropdown>
-      )}
+      ))}
       {providerId && (
         <>
           <p><Link to={`/manage/offerings/new${toQuery({ provider: providerId })}`} className="button-link">{t('manage.newOffering')}</Link></p>

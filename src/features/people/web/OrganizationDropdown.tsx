@@ -13,6 +13,7 @@ const NONE = 'none';
 export function OrganizationDropdown({ id, label, organizations, value, onChange, optional, status, statusText }: { id: string; label?: string; organizations: RegionOrganization[]; value: number | null; onChange: (id: number | null) => void; optional: boolean; status?: 'default' | 'error'; statusText?: string }) {
   const { t } = useTranslation();
   const sorted = [...organizations].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  if (sorted.length === 0 && !optional) return <p className="empty-state">{t('people.noOrganizations')}</p>;
   return (
     <Dropdown
       id={id}
