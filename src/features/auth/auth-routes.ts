@@ -44,7 +44,9 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       }
       const row = await db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
       // Verify against a fixed hash when the user is unknown, so timing does not reveal which e-mails exist.
-      const valid = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash));
+      // An account without a password ('!…': imported, or signing in by single sign-on only) is timed as an unknown one.
+      const hasPassword = row !== undefined && !row.password_hash.startsWith('!');
+      const valid = (await verifyPassword(password, hasPassword ? row.password_hash : await unknownUserHash)) && hasPassword;
       if (!row || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong e-mail or password');
       // Said only to whoever knows the password, so it reveals nothing about which accounts exist.
       if (row.deactivated_at) throw new HttpError(403, 'account_deactivated', 'This account is deactivated; ask your region\'s admin');

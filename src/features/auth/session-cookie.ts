@@ -33,7 +33,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /** A request a proxy forwarded came from elsewhere, whatever Host it names: behind a proxy, the cookie is Secure. */
 const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded'];
 
-function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean {
+export function secureCookie(request: FastifyRequest, setting: CookieSecurity): boolean {
   if (setting !== 'auto') return setting;
   const direct = !PROXY_HEADERS.some((header) => request.headers[header] !== undefined);
   return request.protocol === 'https' || !direct || !LOCAL_HOSTS.has(request.hostname);

@@ -14,7 +14,7 @@ export async function personData(db: Db, personId: number) {
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person) throw notFound('Person');
-  const [studyRights, planItems, comments, enrolments, wishes, outcomes, notifications, emails, sessions, invitations, passwordResets, audit] = await Promise.all([
+  const [studyRights, planItems, comments, enrolments, wishes, outcomes, notifications, emails, sessions, invitations, passwordResets, audit, signInIdentities] = await Promise.all([
     db.selectFrom('study_right').select(['kind', 'qualification', 'target_credits', 'start_date']).where('student_id', '=', personId).execute(),
     db
       .selectFrom('plan_item as p')
@@ -53,6 +53,7 @@ export async function personData(db: Db, personId: number) {
       .where((eb) => eb.or([eb('subject_id', '=', personId), eb('actor_id', '=', personId)]))
       .orderBy('id')
       .execute(),
+    db.selectFrom('oidc_identity').select(['provider', 'subject', 'created_at']).where('user_id', '=', personId).execute(),
   ]);
   const enrolmentIds = enrolments.map((e) => e.id);
   const steps =
@@ -73,6 +74,7 @@ export async function personData(db: Db, personId: number) {
     sessions,
     invitations,
     passwordResets,
+    signInIdentities,
     audit,
   };
 }

@@ -35,6 +35,14 @@ describe('a school\'s student file', () => {
     });
   });
 
+  it('finds a column that the first row leaves empty (an XLSX row has no key for an empty cell)', () => {
+    const records: Record<string, string>[] = [
+      { name: 'Olli Uusi', email: 'olli@x.example', studentNumber: '1', programme: 'Lukio' },
+      { name: 'Ebba Lind', email: 'ebba@x.example', studentNumber: '2', programme: 'Lukio', homeMunicipality: 'Helsingfors' },
+    ];
+    expect(readStudentRecords(records, municipalityOf).students.map((s) => s.homeMunicipalityCode)).toEqual([null, '091']);
+  });
+
   it('needs a name, an e-mail, a programme and a student number or a date of birth', () => {
     expect(readStudentRecords(recordsOf(['Nimi', 'Koulutus'], ['Olli', 'Lukio']), municipalityOf).issues.map((i) => i.path)).toEqual(['email', 'studentNumber']);
     const rows = readStudentRecords(recordsOf(['Nimi', 'Sähköposti', 'Opiskelijanumero', 'Koulutus'], ['O', 'o@x.example', '', 'Lukio + lukio'], ['', '', '', '']), municipalityOf);

@@ -90,7 +90,8 @@ function readStudyRights(text: string, startDate: string | null): ImportedStudyR
  * former municipalities included, as today's code (undefined when it names none).
  */
 export function readStudentRecords(records: TableRecord[], municipalityOf: (label: string) => string | undefined): { students: ImportedStudent[]; issues: FieldIssue[] } {
-  const header = new Set(Object.keys(records[0] ?? {}));
+  // Every record's columns: an XLSX row gives no key for its empty cells, so the first may lack some.
+  const header = new Set(records.flatMap((record) => Object.keys(record)));
   const has = (field: StudentField) => header.has(field);
   const missing = [
     ...(has('name') || (has('lastName') && (has('firstNames') || has('calledName'))) ? [] : ['name']),

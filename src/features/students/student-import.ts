@@ -79,6 +79,7 @@ async function matchAccounts(tx: Db, school: { id: number }, students: ImportedS
   );
   const byEmail = new Map((await tx.selectFrom('app_user').select(columns).where('email', 'in', students.map((s) => s.email)).execute()).map((a) => [a.email, a as Account]));
   const accountOf = new Map<number, Account>();
+  const claimed = new Map<number, number>();
   const issues: FieldIssue[] = [];
   for (const student of students) {
     const numbered = student.studentNumber ? byNumber.get(student.studentNumber) : undefined;
@@ -88,7 +89,12 @@ async function matchAccounts(tx: Db, school: { id: number }, students: ImportedS
     } else if (numbered && mailed && numbered.id !== mailed.id) {
       issues.push({ path: 'email', row: student.row, code: 'email_taken', message: `${student.email} is another student's address` });
     } else if (numbered ?? mailed) {
-      accountOf.set(student.row, (numbered ?? mailed)!);
+      const account = (numbered ?? mailed)!;
+      // One row's number and another's address can point at one account: two students would become one.
+      const claimedBy = claimed.get(account.id);
+      if (claimedBy !== undefined) issues.push({ path: 'studentNumber', row: student.row, code: 'duplicate', message: `row ${claimedBy} is the same student (by student number or e-mail)` });
+      else claimed.set(account.id, student.row);
+      accountOf.set(student.row, account);
     }
   }
   return { accountOf, issues };

@@ -106,6 +106,9 @@ describe.each(ENGINES)('students from the school\'s administration system on %s'
     const taken = await upload(counsellor, school, finnishExcelCsv([`Opo;Outi;;${COUNSELLOR};1.1.1980;P-2003;Lukio;;Pello`]));
     expect(taken.body.rows).toEqual([expect.objectContaining({ row: 2, field: 'email' })]);
     expect(taken.body.issues[0]).toMatchObject({ code: 'email_taken', row: 2 });
+    // One row's number and another's address are one student's: refused rather than merged.
+    const twice = await upload(counsellor, school, finnishExcelCsv(['Aho;Aino;;uusi.osoite@pello.example;14.3.2009;P-1001;Lukio;;Pello', 'Aho;Aino;;aino.aho@pello.example;14.3.2009;;Lukio;;Pello']));
+    expect(twice.body.rows).toEqual([{ row: 3, field: 'studentNumber', message: 'row 2 is the same student (by student number or e-mail)' }]);
     const noProgramme = await upload(counsellor, school, Buffer.from('Nimi;Sähköposti;Opiskelijanumero\nOlli Uusi;olli@pello.example;1\n'));
     expect(noProgramme.body.rows).toEqual([{ row: 1, field: 'programme', message: 'no column for programme' }]);
     expect((await upload(counsellor, school, Buffer.alloc(0))).status).toBe(400);

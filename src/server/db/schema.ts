@@ -193,6 +193,8 @@ export interface OidcIdentityTable {
 export interface OidcLoginTable {
   state_hash: string;
   provider: string;
+  /** The hash of the cookie the sign-in set in the browser that began it: the callback must come from that browser. */
+  browser_hash: string;
   code_verifier: string;
   nonce: string;
   return_to: string;

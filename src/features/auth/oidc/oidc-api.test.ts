@@ -22,13 +22,18 @@ describe.each(ENGINES)('single sign-on through an OpenID provider on %s', (engin
     await idp?.close();
   });
 
+  /** The cookie that ties the sign-in under way to this (simulated) browser. */
+  let browserCookie = '';
   /** Tarjotin's redirect to the provider, as the sign-in page's button starts it. */
   const begin = async (query = '') => {
     const response = await app.inject({ method: 'GET', url: `/api/v1/auth/oidc/testidp/login${query}` });
     expect(response.statusCode).toBe(302);
+    const cookie = response.cookies.find((c) => c.name === 'tarjotin_sso')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc/' });
+    browserCookie = `tarjotin_sso=${cookie.value}`;
     return response.headers.location as string;
   };
-  const callback = (url: URL) => app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+  const callback = (url: URL, cookie = browserCookie) => app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: cookie ? { cookie } : {} });
   const sessionOf = async (response: Awaited<ReturnType<typeof callback>>) => {
     const cookie = response.cookies.find((c) => c.name === 'tarjotin_session');
     if (!cookie) return null;
@@ -62,6 +67,10 @@ describe.each(ENGINES)('single sign-on through an OpenID provider on %s', (engin
 
   it('refuses a wrong state, a spent state, an expired code and a tampered ID token', async () => {
     idp.accounts.set('mpass-outi', { email: 'opo.pello@tarjotin.example', email_verified: true });
+    // Handed to another browser (a victim signed in to the attacker's account): refused, and the state is spent.
+    const handed = await signInAtProvider(await begin(), 'mpass-outi', APP_URL);
+    expect((await callback(handed, '')).headers.location).toBe('/login?sso_error=sso_failed');
+    expect((await callback(handed)).headers.location).toBe('/login?sso_error=sso_failed');
     const url = await signInAtProvider(await begin(), 'mpass-outi', APP_URL);
     const wrongState = new URL(url);
     wrongState.searchParams.set('state', 'forged-state');
@@ -112,7 +121,7 @@ describe.each(ENGINES)('single sign-on through an OpenID provider on %s', (engin
 
   it('never sends the browser off-site after signing in', async () => {
     idp.accounts.set('mpass-oona', { email: 'opiskelija.pello@tarjotin.example', email_verified: true });
-    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', '/\n/x']) {
       const back = await callback(await signInAtProvider(await begin(`?returnTo=${encodeURIComponent(returnTo)}`), 'mpass-oona', APP_URL));
       expect(back.headers.location).toBe('/');
     }

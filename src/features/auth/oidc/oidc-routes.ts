@@ -1,9 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../server/http/errors.js';
-import { startSession, type SessionStart } from '../session-cookie.js';
-import { OidcSignIn, SsoRefused } from './oidc-sign-in.js';
+import { newSecretToken } from '../secret-token.js';
+import { secureCookie, startSession, type SessionStart } from '../session-cookie.js';
+import { OidcSignIn, SIGN_IN_MINUTES, SsoRefused } from './oidc-sign-in.js';
+
+/** Ties a sign-in under way to the browser that began it. */
+const SSO_COOKIE = 'tarjotin_sso';
 
 const providerParams = z.object({ provider: z.string().max(40) });
 
@@ -17,6 +21,7 @@ export async function oidcRoutes(app: FastifyInstance, options: SessionStart & {
     return provider;
   };
   const refusedTo = (reason: string) => `/login?sso_error=${reason}`;
+  const cookie = (request: FastifyRequest) => ({ path: '/api/v1/auth/oidc/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookie(request, options.secureCookies) });
 
   api.get(
     '/auth/providers',
@@ -44,7 +49,10 @@ export async function oidcRoutes(app: FastifyInstance, options: SessionStart & {
     async (request, reply) => {
       const provider = providerOf(request.params.provider);
       try {
-        const url = await sso.begin(provider, { returnTo: request.query.returnTo, invitationToken: request.query.invitation });
+        const browserSecret = newSecretToken();
+        const url = await sso.begin(provider, browserSecret, { returnTo: request.query.returnTo, invitationToken: request.query.invitation });
+        // Lax: the provider's redirect back is a top-level navigation from its site, which a Strict cookie would not follow.
+        reply.setCookie(SSO_COOKIE, browserSecret, { ...cookie(request), maxAge: SIGN_IN_MINUTES * 60 });
         return reply.redirect(url.href);
       } catch (error) {
         if (!(error instanceof SsoRefused)) throw error;
@@ -61,8 +69,10 @@ export async function oidcRoutes(app: FastifyInstance, options: SessionStart & {
       const provider = providerOf(request.params.provider);
       const callback = new URL(sso.callbackUrl(provider));
       callback.search = new URL(request.url, 'http://callback.invalid').search;
+      const browserSecret = request.cookies[SSO_COOKIE];
+      reply.clearCookie(SSO_COOKIE, cookie(request));
       try {
-        const { account, returnTo } = await sso.complete(provider, callback);
+        const { account, returnTo } = await sso.complete(provider, callback, browserSecret);
         await startSession(options, request, reply, account, provider.id);
         return reply.redirect(returnTo);
       } catch (error) {

@@ -20,8 +20,11 @@ export class SsoRefused extends Error {
   }
 }
 
-/** Only a path of this app is a place to return to after signing in: never another site. */
-export const safeReturnPath = (path: string | undefined) => (path && /^\/(?![/\\])/.test(path) ? path : '/');
+/**
+ * Only a path of this app is a place to return to after signing in: never another site. Printable
+ * ASCII only: browsers drop tabs and newlines from a Location (`/\t/evil.example` is `//evil.example`).
+ */
+export const safeReturnPath = (path: string | undefined) => (path && /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : '/');
 
 /**
  * Sign-in by OpenID Connect (authorization code flow with PKCE, state and nonce; openid-client
@@ -67,8 +70,12 @@ export class OidcSignIn {
     });
   }
 
-  /** Starts a sign-in: keeps the state's hash, the PKCE verifier and the nonce, and gives the provider's URL to go to. */
-  async begin(provider: OidcProvider, options: { returnTo?: string; invitationToken?: string }): Promise<URL> {
+  /**
+   * Starts a sign-in: keeps the state's hash, the PKCE verifier and the nonce with the hash of
+   * `browserSecret` (the caller sets it as a cookie, so that a callback only counts in the browser
+   * that began it: nobody can hand their own sign-in to someone else), and gives the provider's URL.
+   */
+  async begin(provider: OidcProvider, browserSecret: string, options: { returnTo?: string; invitationToken?: string }): Promise<URL> {
     const configuration = await this.#configuration(provider);
     const state = openid.randomState();
     const nonce = openid.randomNonce();
@@ -78,6 +85,7 @@ export class OidcSignIn {
       .values({
         state_hash: hashSecretToken(state),
         provider: provider.id,
+        browser_hash: hashSecretToken(browserSecret),
         code_verifier: codeVerifier,
         nonce,
         return_to: safeReturnPath(options.returnTo),
@@ -95,11 +103,12 @@ export class OidcSignIn {
   }
 
   /** Completes a sign-in from the provider's redirect back: the account to open a session for, and where to go. */
-  async complete(provider: OidcProvider, callback: URL): Promise<{ account: Selectable<UserTable>; returnTo: string }> {
+  async complete(provider: OidcProvider, callback: URL, browserSecret: string | undefined): Promise<{ account: Selectable<UserTable>; returnTo: string }> {
     const state = callback.searchParams.get('state') ?? '';
     // Spent whatever happens next: a state works once.
     const pending = await this.db.deleteFrom('oidc_login').where('state_hash', '=', hashSecretToken(state)).where('provider', '=', provider.id).returningAll().executeTakeFirst();
     if (!pending || Date.now() - new Date(pending.created_at).getTime() > SIGN_IN_MINUTES * 60_000) throw new SsoRefused('sso_failed', 'unknown or expired state');
+    if (!browserSecret || hashSecretToken(browserSecret) !== pending.browser_hash) throw new SsoRefused('sso_failed', 'the callback came to another browser than the one that began the sign-in');
     if (callback.searchParams.has('error')) throw new SsoRefused('sso_cancelled', `the provider answered ${callback.searchParams.get('error')}`);
     const configuration = await this.#configuration(provider);
     let tokens: Awaited<ReturnType<typeof openid.authorizationCodeGrant>>;
@@ -123,7 +132,7 @@ export class OidcSignIn {
     }
     const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string).trim() : undefined);
     const name = text(provider.claims.name) ?? [text('given_name'), text('family_name')].filter(Boolean).join(' ');
-    return { subject: idClaims.sub, email: text(provider.claims.email)?.toLowerCase(), emailVerified: claims.email_verified === true || provider.trustEmail, name };
+    return { subject: idClaims.sub, email: text(provider.claims.email)?.toLowerCase(), emailVerified: claims.email_verified === true || claims.email_verified === 'true' || provider.trustEmail, name };
   }
 
   async #account(provider: OidcProvider, claims: { subject: string; email?: string; emailVerified: boolean; name: string }, invitationTokenHash: string | null) {
@@ -144,6 +153,7 @@ export class OidcSignIn {
     if (claims.email && claims.emailVerified) {
       const byEmail = await this.db.selectFrom('app_user').selectAll().where('email', '=', claims.email).where('erased_at', 'is', null).executeTakeFirst();
       if (byEmail) {
+        if (byEmail.deactivated_at) throw new SsoRefused('account_deactivated', `account ${byEmail.id} is deactivated`);
         await this.db.transaction().execute((tx) => link(tx, byEmail.id));
         return byEmail;
       }

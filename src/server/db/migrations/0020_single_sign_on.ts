@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Single sign-on (OpenID Connect): an identity at a configured provider (its `sub`) linked to an
  * account; a sign-in under way, between the redirect to the provider and its callback (the state's
- * hash, the PKCE verifier and nonce, used once within minutes); and the provider a session began
+ * hash, the hash of the cookie that ties it to the browser that began it, the PKCE verifier and
+ * nonce, used once within minutes); and the provider a session began
  * at, so that signing out can end the provider's session too.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,6 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table oidc_login (
       state_hash text primary key,
       provider text not null,
+      browser_hash text not null,
       code_verifier text not null,
       nonce text not null,
       return_to text not null,
