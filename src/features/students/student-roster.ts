@@ -4,6 +4,7 @@ import type { Db } from '../../server/db/database.js';
 import { badRequest, HttpError, isUniqueViolation, notFound } from '../../server/http/errors.js';
 import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { canManageStudents, type SessionUser } from '../auth/roles.js';
+import { deleteUserSessions } from '../auth/sessions.js';
 import { likePattern } from '../catalog/search-text.js';
 import { recordAudit } from '../privacy/audit-log.js';
 import { municipalityCodeSchema } from '../region/municipality-code.js';
@@ -80,7 +81,10 @@ export async function correctStudent(db: Db, user: SessionUser, studentId: numbe
   };
   try {
     await db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('app_user').select('email').where('id', '=', studentId).executeTakeFirstOrThrow();
       await tx.updateTable('app_user').set(set).where('id', '=', studentId).execute();
+      // A new address is where reset links go from now on: sessions begun under the old one end.
+      if (correction.email !== undefined && correction.email !== before.email) await deleteUserSessions(tx, studentId);
       await recordAudit(tx, { kind: 'person', user }, 'change_student', { subjectId: studentId, regionId: student.region_id, detail: { fields: Object.keys(correction).length } });
     });
   } catch (error) {

@@ -152,5 +152,10 @@ describe.each(ENGINES)('students from the school\'s administration system on %s'
     expect((await visitor.post(`/auth/password-reset/${token}`, { password: 'tunturin takana paistaa' })).status).toBe(204);
     const session = await new ApiClient(context.app).login('aino.aho@pello.example', 'tunturin takana paistaa');
     expect(session.user).toMatchObject({ role: 'student', homeMunicipalityCode: '976' });
+    // A corrected address ends the sessions begun under the old one.
+    const signedInAino = new ApiClient(context.app);
+    await signedInAino.login('aino.aho@pello.example', 'tunturin takana paistaa');
+    expect((await counsellor.patch(`/students/${aino.id}`, { email: 'aino.aho2@pello.example' })).status).toBe(204);
+    expect((await signedInAino.get('/auth/session')).body.user).toBeNull();
   });
 });
