@@ -24,11 +24,17 @@ describe('the course catalogue in a browser', () => {
     await panel.getByRole('group').getByRole('button', { name: 'Tuo koodiston moduulit' }).click();
     await panel.getByText('Tuotu: 386 uutta, 0 nimetty uudelleen, 37 ennallaan.').waitFor();
     const total = await harness.db.selectFrom('course').innerJoin('region', 'region.id', 'course.region_id').select((eb) => eb.fn.countAll<string>().as('n')).where('region.code', '=', 'lappi').executeTakeFirstOrThrow();
-    await list.getByText(`Kursseja ${total.n}`).waitFor();
+    await list.getByText(`${total.n} kurssia`).waitFor();
 
     await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).fill('integraali');
     await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).press('Enter');
     await list.locator('tr', { hasText: 'MAA7' }).getByText('Integraalilaskenta').waitFor();
+
+    // An offering's page says where its course's name came from, and still fits the phone.
+    const offering = await harness.db.selectFrom('offering').select('id').where('course_code', '=', 'MAA3').executeTakeFirstOrThrow();
+    await page.goto(`/offerings/${offering.id}`);
+    await page.getByText('Valtakunnallinen nimi').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
   it('in Swedish, adds a local course after a refused scope, and corrects a module\'s scope', async () => {

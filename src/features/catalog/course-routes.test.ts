@@ -58,7 +58,7 @@ describe.each(ENGINES)('the course catalogue on %s', (engine) => {
     const course = { regionId: pilot, code: 'MAA7', nameFi: 'Trigonometriaa', educationForm: 'general_upper_secondary', field: '05', credits: 3, creditUnit: 'op' };
     const created = await admin.post('/courses', course);
     expect(created.status).toBe(201);
-    expect((await admin.post('/courses', { ...course, nameFi: 'Toinen' })).body.issues).toEqual([expect.objectContaining({ path: 'body.code', code: 'duplicate' })]);
+    expect((await admin.post('/courses', { ...course, nameFi: 'Toinen' })).body.issues).toEqual([expect.objectContaining({ path: 'body.code', code: 'code_in_use' })]);
     const before = (await admin.get(`/courses?region=${pilot}&code=MAA7`)).body.items[0];
     expect(before).toMatchObject({ id: created.body.id, nameFi: 'Trigonometriaa', nameSv: 'Trigonometriaa', nameSource: 'local' });
 

@@ -63,7 +63,7 @@ export async function addLocalCourse(db: Db, actor: AuditActor, input: z.infer<t
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
-    throw new HttpError(409, 'duplicate', 'The region has a course of this code already', [{ path: 'body.code', code: 'duplicate', message: 'code in use' }]);
+    throw new HttpError(409, 'duplicate', 'The region has a course of this code already', [{ path: 'body.code', code: 'code_in_use', message: 'code in use' }]);
   }
   await recordAudit(db, actor, 'create_course', { regionId: input.regionId, detail: { courseId: inserted.id } });
   return { id: inserted.id };

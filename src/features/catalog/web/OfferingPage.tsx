@@ -63,7 +63,7 @@ export function OfferingPage() {
           {row(t('offering.field'), t(`field.${o.course.field}`))}
           {o.course.qualification && row(t('offering.qualification'), o.course.qualification)}
           {row(t('offering.credits'), formatCredits(o.course.credits, o.course.creditUnit, i18n.language))}
-          {row(t('offering.nameSource'), o.course.nameSource === 'national' ? t('courses.national', { codeSet: o.course.codeSet }) : t('courses.local'))}
+          {row(t('offering.nameSource'), o.course.nameSource === 'national' ? t('courses.nationalShort') : t('courses.localShort'))}
           {row(t('offering.language'), t(`language.${o.language}`))}
           {row(t('offering.academicYear'), o.academicYear)}
           {row(t('offering.periods'), o.periods.join(', '))}

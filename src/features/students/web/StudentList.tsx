@@ -51,7 +51,7 @@ export function StudentList({ schoolId }: { schoolId: number }) {
                 <h3>{s.name}</h3>
                 <p className="meta">{[s.email, s.studentNumber, s.birthDate && date(s.birthDate), s.homeMunicipalityCode && municipalityName(municipalities.get(s.homeMunicipalityCode))].filter(Boolean).join(' · ')}</p>
                 <ul className="plain-list" aria-label={t('students.studyRightsOf', { name: s.name })}>
-                  {s.studyRights.map((r) => <li key={r.kind}>{r.qualification ?? t(`form.${r.kind}`)}{r.startDate && ` (${t('students.since', { date: date(r.startDate) })})`}</li>)}
+                  {s.studyRights.map((r) => <li key={r.kind}>{r.kind === 'general_upper_secondary' ? t('students.lukioSyllabus') : (r.qualification ?? t(`form.${r.kind}`))}{r.startDate && ` (${t('students.since', { date: date(r.startDate) })})`}</li>)}
                 </ul>
                 {editing === s.id ? (
                   <StudentEditor student={s} onDone={(saved) => { setEditing(null); if (saved) students.reload(); }} />

@@ -33,7 +33,7 @@ export function StudentsPage() {
   return (
     <div className="page stack">
       <Heading variant="h1">{t('students.title')}</Heading>
-      <Paragraph>{t('students.intro')}</Paragraph>
+      <Paragraph>{t('students.intro', { link: t('login.forgotPassword') })}</Paragraph>
       {spans && <RegionPicker value={chosenRegion} onChange={(id) => { setChosenRegion(id); setChosenSchool(null); }} />}
       {schools.state === 'error' && <ErrorNotice error={schools.error} />}
       {schools.state === 'ready' && (

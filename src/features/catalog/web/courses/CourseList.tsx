@@ -82,8 +82,8 @@ function CreditsEditor({ course, onDone }: { course: Course; onDone: (saved: boo
     if (await run(() => api(`/courses/${course.id}`, { method: 'PATCH', json: { credits: Number(value.replace(',', '.')) } }))) onDone(true);
   };
   return (
-    <div className="stack">
-      <TextInput labelText={t('courses.credits', { unit: course.creditUnit })} inputMode="decimal" value={value} onChange={(v) => setValue(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} />
+    <div className="stack credits-editor">
+      <TextInput fullWidth labelText={t('courses.credits', { unit: course.creditUnit })} inputMode="decimal" value={value} onChange={(v) => setValue(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} />
       {error && !issues.statusText('credits') && <ErrorNotice error={error} />}
       <div className="form-actions">
         <Button disabled={busy} onClick={() => void save()}>{t('courses.saveCredits')}</Button>
