@@ -15,6 +15,4 @@ export const LUKIO_MODULE_CODES = [
   'BI1', 'BI2', 'GE1', 'FY1', 'KE1', 'HI1', 'YH1', 'FI1', 'PS1', 'TE1', 'KU1', 'MU1', 'LI1', 'OP1',
 ] as const;
 
-export const lukioModuleCredits = (code: string) => CREDITS_OTHER_THAN_TWO[code] ?? 2;
-
 export const LUKIO_CREDIT_CORRECTIONS = Object.entries(CREDITS_OTHER_THAN_TWO);

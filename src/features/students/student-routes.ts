@@ -31,9 +31,10 @@ export async function studentRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const school = await requireStudentSchool(db, requireUser(request), request.params.id);
+      const user = requireUser(request);
+      const school = await requireStudentSchool(db, user, request.params.id);
       const { content, format } = await uploadedTable(request);
-      return importStudents(db, requireUser(request), school, await readTableRecords(content, format, studentHeader));
+      return importStudents(db, user, school, await readTableRecords(content, format, studentHeader));
     },
   );
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, LoadingSpinner, SearchInput } from 'suomifi-ui-components';
+import { Button, Heading, LoadingSpinner } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useMunicipalityName } from '../../../web/app/labels.js';
 import { ListPagination } from '../../../web/app/ListPagination.js';
+import { ListSearchInput, usePagedSearch } from '../../../web/app/ListSearch.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
 import { useApi } from '../../../web/app/use-api.js';
 import { StudentEditor } from './StudentEditor.js';
@@ -25,19 +26,14 @@ export function StudentList({ schoolId }: { schoolId: number }) {
   const { t, i18n } = useTranslation();
   const municipalities = useMunicipalities();
   const municipalityName = useMunicipalityName();
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
+  const { query, page, setPage, search } = usePagedSearch();
   const [editing, setEditing] = useState<number | null>(null);
   const students = useApi<{ items: RosterStudent[]; total: number; pageSize: number }>(`/organizations/${schoolId}/students${toQuery({ q: query || undefined, page })}`);
   const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`);
-  const search = (value: string) => {
-    setQuery(value.trim());
-    setPage(1);
-  };
   return (
     <section aria-labelledby="student-list-heading" className="stack">
       <Heading variant="h2" id="student-list-heading">{t('students.listTitle')}</Heading>
-      <SearchInput labelText={t('students.search')} clearButtonLabel={t('common.clear')} searchButtonLabel={t('students.search')} onSearch={(v) => search(String(v ?? ''))} onChange={(v) => { if (String(v ?? '') === '') search(''); }} />
+      <ListSearchInput label={t('students.search')} onSearch={search} />
       {students.state === 'loading' && <LoadingSpinner text={t('common.loading')} />}
       {students.state === 'error' && <ErrorNotice error={students.error} />}
       {students.state === 'ready' && (students.data.total === 0 ? (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, LoadingSpinner, SearchInput, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, LoadingSpinner, TextInput } from 'suomifi-ui-components';
 import { api, toQuery } from '../../../../web/app/api.js';
 import { ErrorNotice } from '../../../../web/app/ErrorNotice.js';
 import { useFieldIssues } from '../../../../web/app/field-issues.js';
 import { formatCredits, useCourseName } from '../../../../web/app/labels.js';
 import { ListPagination } from '../../../../web/app/ListPagination.js';
+import { ListSearchInput, usePagedSearch } from '../../../../web/app/ListSearch.js';
 import { useAction } from '../../../../web/app/use-action.js';
 import { useApi } from '../../../../web/app/use-api.js';
 import type { courseSchema } from '../../course-dto.js';
@@ -18,18 +19,13 @@ const PAGE_SIZE = 50;
 export function CourseList({ regionId }: { regionId: number }) {
   const { t, i18n } = useTranslation();
   const courseName = useCourseName();
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
+  const { query, page, setPage, search } = usePagedSearch();
   const [editing, setEditing] = useState<number | null>(null);
   const courses = useApi<{ items: Course[]; total: number }>(`/courses${toQuery({ region: regionId, q: query || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
-  const search = (value: string) => {
-    setQuery(value.trim());
-    setPage(1);
-  };
   return (
     <section aria-labelledby="course-list-heading" className="stack">
       <Heading variant="h2" id="course-list-heading">{t('courses.listTitle')}</Heading>
-      <SearchInput labelText={t('courses.search')} clearButtonLabel={t('common.clear')} searchButtonLabel={t('courses.search')} onSearch={(v) => search(String(v ?? ''))} onChange={(v) => { if (String(v ?? '') === '') search(''); }} />
+      <ListSearchInput label={t('courses.search')} onSearch={search} />
       {courses.state === 'loading' && <LoadingSpinner text={t('common.loading')} />}
       {courses.state === 'error' && <ErrorNotice error={courses.error} />}
       {courses.state === 'ready' && (courses.data.total === 0 ? (
