@@ -19,7 +19,7 @@ const csv = [
   HEADER,
   ...Array.from(
     { length: ROWS },
-    (_, i) => `SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,${1 + (i % 5)},"ti 08:30-14:30; to 08:30-14:30",${16 + (i % 10)},4,young;adult,0,2026-08-01,2026-09-30,Hakutoimisto ${i},haku@example.fi`,
+    (_, i) => `106109,"Lappia, Tornion kampus",onsite,fi,2026-2027,${1 + (i % 5)},"ti 08:30-14:30; to 08:30-14:30",${16 + (i % 10)},4,young;adult,0,2026-08-01,2026-09-30,Hakutoimisto ${i},haku@example.fi`,
   ),
 ].join('\n');
 

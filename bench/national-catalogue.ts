@@ -3,7 +3,8 @@ import { foldForSearch } from '../src/features/catalog/search-text.js';
 import { offeringColumns } from '../src/features/catalog/offering-writes.js';
 import { DELIVERY_MODES, TARGET_GROUPS, TEACHING_LANGUAGES, type DeliveryMode } from '../src/features/catalog/vocabulary.js';
 import { bundledCodeSet, writeNationalCourses } from '../src/features/catalog/code-sets/national-courses.js';
-import { VOCATIONAL_UNITS } from '../src/features/demo/vocational-units.js';
+import { vocationalUnitsCsv } from '../src/features/demo/vocational-units.js';
+import { readUnitFile } from '../src/features/catalog/code-sets/qualification-unit-file.js';
 import { seededRandom } from '../src/features/demo/random.js';
 
 export interface CatalogueSize {
@@ -61,15 +62,13 @@ export async function generateNationalCatalogue(db: Db, size: CatalogueSize, onP
   const siteRows: { id: number; region_id: number; organization_id: number }[] = [];
   await inBatches(sites, 1000, async (batch) => siteRows.push(...(await db.insertInto('site').values(batch).returning(['id', 'region_id', 'organization_id']).execute())));
 
-  // Every region's lukio modules from the national code set, as a region imports them; vocational units as local courses.
+  // Every region's lukio modules from the national code set and the demo's vocational units from its unit list, as a region imports them.
   const lukioModules = bundledCodeSet('moduulikoodistolops2021');
+  const units = await readUnitFile(Buffer.from(vocationalUnitsCsv()), 'csv');
   const courseIds = new Map<number, number[]>();
   for (const regionId of regionIds.values()) {
     await writeNationalCourses(db, { kind: 'cli' }, regionId, 'moduulikoodistolops2021', lukioModules);
-    await db
-      .insertInto('course')
-      .values(VOCATIONAL_UNITS.map((c) => ({ region_id: regionId, code: c.code, name_fi: c.fi, name_sv: c.sv, name_en: c.en, education_form: 'vocational', field: c.field, credits: c.credits, credit_unit: 'osp', qualification: c.qualification, search_text: foldForSearch([c.code, c.fi, c.sv, c.en, c.qualification].join(' ')) })))
-      .execute();
+    await writeNationalCourses(db, { kind: 'cli' }, regionId, 'tutkinnonosat', units);
     const rows = await db.selectFrom('course').select('id').where('region_id', '=', regionId).orderBy('id').execute();
     courseIds.set(regionId, rows.map((r) => r.id));
   }

@@ -58,7 +58,7 @@ describe('tarjotin import code-set', () => {
     ]));
     const result = await runCli(['import', 'code-set', file, '--set', 'moduulikoodistolops2021', '--region', 'lappi'], env);
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('Courses of Lappi from moduulikoodistolops2021: 1 created, 1 renamed, 1 unchanged.');
+    expect(result.stdout.trim()).toBe('Courses of Lappi from moduulikoodistolops2021: 1 created, 1 updated, 1 unchanged.');
     const courses = await lappiCourses();
     expect(courses.find((c) => c.code === 'MAA3')).toMatchObject({ name_fi: 'Geometria ja mittaaminen', name_source: 'national' });
     expect(courses.find((c) => c.code === 'MAA7')).toMatchObject({ name_fi: 'Integraalilaskenta', code_uri: 'moduulikoodistolops2021_maa7' });
@@ -74,6 +74,25 @@ describe('tarjotin import code-set', () => {
     const unknownSet = await runCli(['import', 'code-set', '--set', 'tutkinnot', '--region', 'lappi'], env);
     expect(unknownSet.code).toBe(1);
     expect(unknownSet.stderr.trim().split('\n')).toEqual([expect.stringMatching(/Allowed choices are moduulikoodistolops2021/)]);
+    expect(await lappiCourses()).toEqual(before);
+  });
+
+  it('imports qualification units from a provider\'s CSV with their osp; the unit set needs a file, and a bad row is named', async () => {
+    const file = join(dir, 'tutkinnon-osat.csv');
+    writeFileSync(file, Buffer.from('Koodi;Nimi;Osp;Koulutusala\r\ntutkinnonosat_105950;Manuaalikoneistus;15;07\r\n', 'latin1'));
+    const result = await runCli(['import', 'code-set', file, '--set', 'tutkinnonosat', '--region', 'lappi', '--qualification', 'Kone- ja tuotantotekniikan perustutkinto'], env);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('Courses of Lappi from tutkinnonosat: 1 created, 0 updated, 0 unchanged.');
+    expect((await lappiCourses()).find((c) => c.code === '105950')).toEqual({ code: '105950', name_fi: 'Manuaalikoneistus', name_source: 'national', code_uri: 'tutkinnonosat_105950' });
+
+    const before = await lappiCourses();
+    const noFile = await runCli(['import', 'code-set', '--set', 'tutkinnonosat', '--region', 'lappi'], env);
+    expect(noFile.code).toBe(1);
+    expect(noFile.stderr.trim().split('\n')).toEqual([expect.stringMatching(/tutkinnonosat ships with no copy: give the file/)]);
+    writeFileSync(file, 'koodi;nimi;osp\n106101;Sähköasennukset;neljäkymmentä\n');
+    const badRow = await runCli(['import', 'code-set', file, '--set', 'tutkinnonosat', '--region', 'lappi'], env);
+    expect(badRow.code).toBe(1);
+    expect(badRow.stderr.trim().split('\n')).toEqual(['1 problem in the file; no unit was imported', expect.stringMatching(/^ {2}row 2, credits: "neljäkymmentä" is not a scope in osp/)]);
     expect(await lappiCourses()).toEqual(before);
   });
 });

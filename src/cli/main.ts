@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CODE_SET_NAMES, type CodeSetName } from '../features/catalog/code-sets/national-courses.js';
+import { FIELDS, type Field } from '../features/catalog/vocabulary.js';
 import { DataDirInUseError, NoDatabaseError } from '../server/db/data-dir-lock.js';
 import { serve } from './serve.js';
 import { CliFailure } from './cli-failure.js';
@@ -70,12 +71,23 @@ importCommand
 
 importCommand
   .command('code-set [file]')
-  .description('Import courses from a national code set (Koodisto JSON), named as the set names them; without a file, the copy that ships with Tarjotin')
+  .description(
+    'Import courses from a national code set (Koodisto JSON), named as the set names them; without a file, the copy that ships with Tarjotin. ' +
+      'Qualification units (--set tutkinnonosat): a CSV or XLSX of units with their osp, or the set\'s Koodisto JSON',
+  )
   .addOption(new Option('--set <name>', 'the code set').choices(CODE_SET_NAMES).makeOptionMandatory())
   .option('--region <code or id>', 'the region whose courses these are (needed when there are several)')
-  .action(async (file: string | undefined, options: { set: CodeSetName; region?: string }) => {
-    const result = await runCliTask('import code-set', 'importCodeSet', { file: file === undefined ? undefined : resolve(file), codeSet: options.set, region: options.region });
-    console.log(`Courses of ${result.region.name_fi} from ${options.set}: ${result.created} created, ${result.updated} renamed, ${result.unchanged} unchanged.`);
+  .option('--osp <number>', 'the scope of new units the file gives none (a Koodisto JSON carries none)', parseFloat)
+  .addOption(new Option('--field <code>', 'the field of education (00–10) of new units the file names none').choices(FIELDS))
+  .option('--qualification <name>', 'the qualification of units the file names none')
+  .action(async (file: string | undefined, options: { set: CodeSetName; region?: string; osp?: number; field?: Field; qualification?: string }) => {
+    const result = await runCliTask('import code-set', 'importCodeSet', {
+      file: file === undefined ? undefined : resolve(file),
+      codeSet: options.set,
+      region: options.region,
+      defaults: { credits: options.osp, field: options.field, qualification: options.qualification },
+    });
+    console.log(`Courses of ${result.region.name_fi} from ${options.set}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
   });
 
 importCommand

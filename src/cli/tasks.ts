@@ -1,7 +1,9 @@
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { bundledCodeSet, CODE_SET_NAMES, writeNationalCourses, type CodeSetName } from '../features/catalog/code-sets/national-courses.js';
+import { bundledCodeSet, CODE_SET_NAMES, writeNationalCourses, type CodeSetName, type NationalCourse, type NationalCourseDefaults } from '../features/catalog/code-sets/national-courses.js';
+import { readUnitFile } from '../features/catalog/code-sets/qualification-unit-file.js';
+import { FIELDS } from '../features/catalog/vocabulary.js';
 import { CodeSetFormatError, readKoodistoCodeSet } from '../features/catalog/code-sets/koodisto-code-set.js';
 import { writeOfferingFile } from '../features/catalog/offering-export.js';
 import { importOfferings, readOfferingFile } from '../features/catalog/offering-import.js';
@@ -84,13 +86,22 @@ const tasks = {
       return { region: target, ...result };
     },
   },
-  /** A national code set's codes as the region's courses: the bundled copy, or a newer one Opetushallitus published. */
+  /**
+   * A national code set's codes as the region's courses: the bundled copy, or a newer one
+   * Opetushallitus published; qualification units from the provider's list (CSV/XLSX with osp) or
+   * the set's Koodisto JSON, which ships with no copy.
+   */
   importCodeSet: {
-    args: z.object({ file: absolutePath.optional(), codeSet: z.enum(CODE_SET_NAMES), region: regionName }),
-    run: async ({ db }: TaskContext, { file, codeSet, region }: { file?: string; codeSet: CodeSetName; region?: string }) => {
+    args: z.object({
+      file: absolutePath.optional(),
+      codeSet: z.enum(CODE_SET_NAMES),
+      region: regionName,
+      defaults: z.object({ credits: z.number().positive().max(300).optional(), field: z.enum(FIELDS).optional(), qualification: z.string().min(2).max(200).optional() }).default({}),
+    }),
+    run: async ({ db }: TaskContext, { file, codeSet, region, defaults }: { file?: string; codeSet: CodeSetName; region?: string; defaults: NationalCourseDefaults }) => {
       const target = await regionNamed(db, region);
-      const elements = file ? readCodeSetFile(file, await readInput(file)) : bundledCodeSet(codeSet);
-      const counts = await db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'cli' }, target.id, codeSet, elements));
+      const elements = await codeSetElements(codeSet, file);
+      const counts = await db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'cli' }, target.id, codeSet, elements, defaults));
       return { region: target, ...counts };
     },
   },
@@ -161,7 +172,14 @@ function failureOf(error: unknown): TaskFailure | undefined {
   return undefined;
 }
 
-function readCodeSetFile(file: string, content: Buffer) {
+/** The elements to import: the file's (a unit list or a Koodisto JSON), or the set's bundled copy. */
+async function codeSetElements(codeSet: CodeSetName, file: string | undefined): Promise<NationalCourse[]> {
+  if (!file) {
+    if (codeSet === 'tutkinnonosat') throw new TaskError('tutkinnonosat ships with no copy: give the file (a CSV or XLSX of units with their osp, or the code set\'s Koodisto JSON)');
+    return bundledCodeSet(codeSet);
+  }
+  const content = await readInput(file);
+  if (codeSet === 'tutkinnonosat') return readUnitFile(content, extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
   try {
     return readKoodistoCodeSet(content.toString('utf8'));
   } catch (error) {

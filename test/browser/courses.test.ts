@@ -11,6 +11,10 @@ describe('the course catalogue in a browser', () => {
     await page.goto('/courses');
     await page.getByRole('heading', { level: 1, name: 'Kurssit' }).waitFor();
     const list = page.getByRole('region', { name: 'Alueen kurssit' });
+    // The list opens at the smallest codes: the demo's qualification units (106101 …) come first.
+    await list.locator('tr', { hasText: '106101' }).getByText('Sähköasennukset').waitFor();
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).fill('MAA3');
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).press('Enter');
     const maa3 = list.locator('tr', { hasText: 'MAA3' });
     expect(await maa3.textContent()).toContain('Geometria');
     expect(await maa3.textContent()).toContain('Valtakunnallinen nimi');
@@ -22,8 +26,10 @@ describe('the course catalogue in a browser', () => {
     await panel.getByText('Tuodaanko kaikki 423 moduulia').waitFor();
     await expectNoAxeViolations(page);
     await panel.getByRole('group').getByRole('button', { name: 'Tuo koodiston moduulit' }).click();
-    await panel.getByText('Tuotu: 386 uutta, 0 nimetty uudelleen, 37 ennallaan.').waitFor();
+    await panel.getByText('Tuotu: 386 uutta, 0 päivitetty, 37 ennallaan.').waitFor();
     const total = await harness.db.selectFrom('course').innerJoin('region', 'region.id', 'course.region_id').select((eb) => eb.fn.countAll<string>().as('n')).where('region.code', '=', 'lappi').executeTakeFirstOrThrow();
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).fill('');
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).press('Enter');
     await list.getByText(`${total.n} kurssia`).waitFor();
 
     await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).fill('integraali');
@@ -64,5 +70,29 @@ describe('the course catalogue in a browser', () => {
     await row.getByRole('button', { name: 'Spara omfattning' }).click();
     await row.getByText('2 op').waitFor();
     expect((await harness.db.selectFrom('course').select('credits').where('code', '=', 'KIV-107').executeTakeFirstOrThrow()).credits).toBe(2);
+  });
+
+  it('a coordinator on a phone imports qualification units from a list: a bad row is named, then the units join the catalogue', async () => {
+    const page = await harness.newPage({ phone: true });
+    await signInAs(page, 'koordinaattori.redu@tarjotin.example', DEMO_PASSWORD);
+    await page.goto('/courses');
+    const panel = page.getByRole('region', { name: 'Ammatillisten tutkintojen tutkinnon osat' });
+    const file = (lines: string[]) => ({ name: 'tutkinnon-osat.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'latin1') });
+    await panel.getByLabel('Tiedosto', { exact: true }).setInputFiles(file(['Koodi;Nimi;Osp;Koulutusala', 'tutkinnonosat_102233;Ohjelmapalvelut;kolmekymmentä;10']));
+    await panel.getByRole('button', { name: 'Tuo tiedosto' }).click();
+    await panel.getByText('Tiedostossa on 1 virhe; mitään ei tuotu.').waitFor();
+    await panel.getByText(/Rivi 2, sarake osp/).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await panel.getByLabel('Tiedosto', { exact: true }).setInputFiles(file(['Koodi;Nimi;Osp;Koulutusala', 'tutkinnonosat_102233;Ohjelmapalvelut;30;10']));
+    await panel.getByRole('button', { name: 'Tuo tiedosto' }).click();
+    await panel.getByText('Tuotu: 1 uutta, 0 päivitetty, 0 ennallaan.').waitFor();
+    const list = page.getByRole('region', { name: 'Alueen kurssit' });
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).fill('102233');
+    await list.getByRole('searchbox', { name: 'Hae koodilla tai nimellä' }).press('Enter');
+    const row = list.locator('tr', { hasText: '102233' });
+    expect(await row.textContent()).toContain('Ohjelmapalvelut');
+    expect(await row.textContent()).toContain('Valtakunnallinen nimi');
   });
 });

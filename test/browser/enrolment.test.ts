@@ -15,16 +15,16 @@ describe('cross-enrolment in a browser', () => {
     page = await harness.newPage();
     await signIn(page, 'opiskelija.pello@tarjotin.example', DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto('/?q=LOG-2');
+    await page.goto('/?q=105751');
     await page.locator('.offering-card', { hasText: 'Tornion kampus' }).locator('a').first().click();
     offeringUrl = page.url();
     await page.getByRole('button', { name: 'Lisää opintosuunnitelmaan' }).click();
     await page.getByRole('link', { name: 'Avaa suunnitelma' }).click();
     // The plan shows the trip from Pello and the clash with her other course on the same days of period 3.
-    const planned = page.locator('.data-table tbody tr', { hasText: 'LOG-2' });
+    const planned = page.locator('.data-table tbody tr', { hasText: '105751' });
     await planned.waitFor();
     expect(await planned.textContent()).toMatch(/noin \d+ min/);
-    await page.locator('.clash-list li', { hasText: 'LOG-2' }).first().waitFor();
+    await page.locator('.clash-list li', { hasText: '105751' }).first().waitFor();
     await expectNoAxeViolations(page);
   });
 
@@ -73,12 +73,12 @@ describe('cross-enrolment in a browser', () => {
     expect(await page.locator('.details').textContent()).toContain('arvosana 4');
 
     await page.getByRole('link', { name: 'Opintosuunnitelma' }).click();
-    const record = page.locator('section[aria-labelledby="record-heading"] tbody tr', { hasText: 'LOG-2' });
+    const record = page.locator('section[aria-labelledby="record-heading"] tbody tr', { hasText: '105751' });
     await record.waitFor();
     expect(await record.textContent()).toMatch(/30 osp.*4/);
     const csvLink = page.getByRole('link', { name: /Lataa suoritukset CSV-tiedostona/ });
     const csv = await (await page.request.get(new URL((await csvLink.getAttribute('href'))!, page.url()).href)).text();
-    expect(csv).toMatch(/LOG-2;[^\n]*;30;osp;4;\d{4}-\d{2}-\d{2};Lappia/);
+    expect(csv).toMatch(/105751;[^\n]*;30;osp;4;\d{4}-\d{2}-\d{2};Lappia/);
     await expectNoAxeViolations(page);
   });
 

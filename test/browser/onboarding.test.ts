@@ -81,7 +81,7 @@ describe.each(ENGINES)('starting a region from nothing on %s', (engine) => {
     const panel = page.getByRole('region', { name: 'Lukion moduulit valtakunnallisesta koodistosta' });
     await panel.getByRole('button', { name: 'Tuo koodiston moduulit' }).click();
     await panel.getByRole('group').getByRole('button', { name: 'Tuo koodiston moduulit' }).click();
-    await panel.getByText('Tuotu: 423 uutta, 0 nimetty uudelleen, 0 ennallaan.').waitFor();
+    await panel.getByText('Tuotu: 423 uutta, 0 päivitetty, 0 ennallaan.').waitFor();
     await page.getByText('423 kurssia').waitFor();
 
     ids.offering = (await post(page, '/offerings', {

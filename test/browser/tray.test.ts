@@ -138,8 +138,8 @@ describe('the course tray in a browser', () => {
       file,
       [
         'course_code,site,mode,language,academic_year,periods,capacity,seats_for_partners,target_groups',
-        'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,16,4,young',
-        'SATU-2,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,10,12,young',
+        '106109,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,16,4,young',
+        '106101,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,10,12,young',
       ].join('\n'),
     );
     await page.getByLabel('Tiedosto', { exact: true }).setInputFiles(file);

@@ -92,6 +92,40 @@ describe.each(ENGINES)('the course catalogue on %s', (engine) => {
     expect(await courseCount(lappi)).toBe(before);
   });
 
+  it('imports qualification units with their osp from a provider\'s CSV, and from the Koodisto JSON with the scope the request gives', async () => {
+    const { lappi, pilot } = await regionIds();
+    const client = await signedIn(COORDINATOR);
+    const units = (type: string, body: unknown, query = '') => client.request('POST', `/courses/units/import?region=${lappi}${query}`, body, { 'content-type': type });
+    const unit = async (code: string) => (await client.get(`/courses?region=${lappi}&code=${code}`)).body.items[0];
+    // The demo's units came the same way: real codes, names as the set publishes them.
+    expect(await unit('106101')).toMatchObject({ nameFi: 'Sähköasennukset', nameSv: 'Elinstallationer', credits: 40, creditUnit: 'osp', nameSource: 'national', codeSet: 'tutkinnonosat', qualification: 'Sähkö- ja automaatioalan perustutkinto' });
+
+    const csv = Buffer.from(['Koodi;Nimi;Osp;Tutkinto;Koulutusala', 'tutkinnonosat_105950;Manuaalikoneistus;15;Kone- ja tuotantotekniikan perustutkinto;07', '106101;Sähköasennukset;35;;'].join('\r\n'), 'latin1');
+    expect((await units('text/csv', csv)).body).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    expect(await unit('105950')).toMatchObject({ nameFi: 'Manuaalikoneistus', credits: 15, field: '07', educationForm: 'vocational', qualification: 'Kone- ja tuotantotekniikan perustutkinto' });
+    expect(await unit('106101')).toMatchObject({ credits: 35, qualification: 'Sähkö- ja automaatioalan perustutkinto' });
+
+    const koodisto = [{ koodiUri: 'tutkinnonosat_105952', koodiArvo: '105952', versio: 1, metadata: [{ nimi: 'Moniakselinen CNC-koneistus', kieli: 'FI' }] }];
+    const scopeless = await units('application/json', koodisto);
+    expect(scopeless.status).toBe(400);
+    expect(scopeless.body.rows).toEqual([
+      { row: 1, field: 'credits', message: expect.stringContaining('105952 is new') },
+      { row: 1, field: 'field', message: expect.stringContaining('105952 is new') },
+    ]);
+    expect(await unit('105952')).toBeUndefined();
+    expect((await units('application/json', koodisto, '&osp=10&field=07')).body).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await unit('105952')).toMatchObject({ nameFi: 'Moniakselinen CNC-koneistus', nameEn: 'Moniakselinen CNC-koneistus', credits: 10, field: '07' });
+    // Again: the names and scope stay as they are.
+    expect((await units('application/json', koodisto, '&osp=20')).body).toEqual({ created: 0, updated: 0, unchanged: 1 });
+
+    const before = [await courseCount(lappi), await courseCount(pilot)];
+    expect((await client.request('POST', `/courses/units/import?region=${pilot}`, csv, { 'content-type': 'text/csv' })).status).toBe(403);
+    const student = await signedIn('opiskelija.pello@tarjotin.example');
+    expect((await student.request('POST', `/courses/units/import?region=${lappi}`, csv, { 'content-type': 'text/csv' })).status).toBe(403);
+    expect((await units('text/csv', csv, '&field=99')).body).toMatchObject({ error: 'validation_failed', issues: [expect.objectContaining({ path: 'querystring.field' })] });
+    expect([await courseCount(lappi), await courseCount(pilot)]).toEqual(before);
+  });
+
   it('lets only the region\'s admins and coordinators write its courses (403, nothing written)', async () => {
     const { lappi, pilot } = await regionIds();
     const lappiBefore = await courseCount(lappi);

@@ -1,19 +1,35 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { acceptTableUploads, TABLE_UPLOAD_LIMIT, uploadedTable } from '../../server/files/table-upload.js';
 import { idParam, idParams, wholeNumberParam } from '../../server/http/input-schemas.js';
 import { requireUser } from '../auth/auth-plugin.js';
 import { listCourses } from './catalog-queries.js';
 import { bundledCodeSet, nationalImportSchema, selectCodes, writeNationalCourses } from './code-sets/national-courses.js';
+import { readUnitElements, readUnitFile } from './code-sets/qualification-unit-file.js';
 import { courseSchema } from './course-dto.js';
+import { FIELDS } from './vocabulary.js';
 import { addLocalCourse, coursePatchSchema, localCourseSchema, requireCourseRegion, requireEditableCourse, setCourseCredits } from './course-writes.js';
 
+const unitImportQuery = z.object({
+  region: idParam,
+  osp: z.coerce.number().positive().max(300).optional().describe('the scope of new units the file gives none (a Koodisto JSON carries none)'),
+  field: z.enum(FIELDS).optional().describe('the field of education of new units the file names none'),
+  qualification: z.string().trim().min(2).max(200).optional().describe('the qualification of units the file names none'),
+});
+
 const importCountsSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+
+async function readUnitUpload(request: FastifyRequest) {
+  const { content, format } = await uploadedTable(request);
+  return readUnitFile(content, format);
+}
 
 /** The region's course catalogue: read by all, written by its admins and its providers' coordinators. */
 export async function courseRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await acceptTableUploads(app);
 
   api.get(
     '/courses',
@@ -51,6 +67,30 @@ export async function courseRoutes(app: FastifyInstance, { db }: { db: Db }) {
       await requireCourseRegion(db, user, regionId);
       const elements = selectCodes(bundledCodeSet(codeSet), codes);
       return db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'person', user }, regionId, codeSet, elements));
+    },
+  );
+
+  api.post(
+    '/courses/units/import',
+    {
+      bodyLimit: TABLE_UPLOAD_LIMIT,
+      schema: {
+        tags: ['tray'],
+        summary: 'Import units of vocational qualifications (code set tutkinnonosat) with their osp: a CSV/XLSX list, or the Koodisto JSON; all or none',
+        description:
+          'A table (as the body or a multipart file; Finnish, Swedish or English headers): code (tutkinnonosat_106727 or 106727), Finnish name, osp; optional Swedish and English names, qualification, field of education (00–10). ' +
+          'Or the code set\'s Koodisto JSON (as an application/json body or a file): names as published; new units take `osp` and `field` from the query. ' +
+          'An existing unit of the code takes the names, and the osp, qualification and field the file gives. A bad row: 400 with `rows: [{row, field, message}]` and nothing written.',
+        querystring: unitImportQuery,
+        response: { 200: importCountsSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { region, osp, field, qualification } = request.query;
+      await requireCourseRegion(db, user, region, 'query.region');
+      const units = Array.isArray(request.body) ? readUnitElements(request.body) : await readUnitUpload(request);
+      return db.transaction().execute((tx) => writeNationalCourses(tx, { kind: 'person', user }, region, 'tutkinnonosat', units, { credits: osp, field, qualification }));
     },
   );
 

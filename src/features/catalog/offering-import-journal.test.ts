@@ -6,7 +6,7 @@ import { useDemoApp } from '../../../test/test-app.js';
 import { recoverAbandonedImports } from './offering-import-journal.js';
 
 const HEADER = 'course_code,site,mode,language,academic_year,periods,time_slots,capacity,seats_for_partners,target_groups,fee_euros,contact_name';
-const row = (i: number) => `SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30",${16 + (i % 10)},4,young,0,Haku ${i}`;
+const row = (i: number) => `106109,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30",${16 + (i % 10)},4,young,0,Haku ${i}`;
 
 describe.each(ENGINES)('large offering imports on %s', (engine) => {
   const context = useDemoApp(engine);

@@ -8,9 +8,9 @@ import { useDemoApp } from '../../../test/test-app.js';
 import { OFFERING_COLUMNS } from './offering-table-format.js';
 
 const HEADER = 'course_code,site,mode,language,academic_year,periods,time_slots,capacity,seats_for_partners,target_groups,fee_euros,enrolment_start,enrolment_end,contact_name,contact_email';
-const GOOD_ROW = 'SATU-1,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30; to 08:30-14:30",16,4,young;adult,0,2026-08-01,2026-09-30,Haku,haku@example.fi';
+const GOOD_ROW = '106109,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,"ti 08:30-14:30; to 08:30-14:30",16,4,young;adult,0,2026-08-01,2026-09-30,Haku,haku@example.fi';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ONLINE_ROW = 'YTO-1,,online,fi,2026-2027,1;2;3,,40,20,young,0,,,,';
+const ONLINE_ROW = '101053,,online,fi,2026-2027,1;2;3,,40,20,young,0,,,,';
 
 /** Made once for both engines: writing 50,001 rows takes seconds. */
 let longWorkbook: Promise<Buffer> | undefined;
@@ -19,7 +19,7 @@ function fiftyThousandAndOneRows(): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('offerings');
     sheet.addRow(['course_code', 'mode', 'language', 'academic_year', 'capacity', 'seats_for_partners', 'target_groups']);
-    for (let i = 0; i < 50_001; i++) sheet.addRow(['YTO-1', 'online', 'fi', '2026-2027', 40, 20, 'young']);
+    for (let i = 0; i < 50_001; i++) sheet.addRow(['101053', 'online', 'fi', '2026-2027', 40, 20, 'young']);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   })();
   return longWorkbook;
@@ -60,7 +60,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const before = await lappiaCount();
     const excel = [
       HEADER.replaceAll(',', ';'),
-      'SATU-1;"Lappia, Tornion kampus";onsite;fi;2026-2027;2;"ti 08:30-14:30; to 08:30-14:30";16;4;"young;adult";0;2026-08-01;2026-09-30;Päivi Hämäläinen;haku@example.fi',
+      '106109;"Lappia, Tornion kampus";onsite;fi;2026-2027;2;"ti 08:30-14:30; to 08:30-14:30";16;4;"young;adult";0;2026-08-01;2026-09-30;Päivi Hämäläinen;haku@example.fi',
     ].join('\r\n');
     const result = await upload(client, Buffer.from(excel, 'latin1'));
     expect(result.body).toEqual({ created: 1, updated: 0 });
@@ -72,8 +72,8 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
   it('rejects a file with one bad row, naming the row and the reason, and imports nothing', async () => {
     const client = await coordinator();
     const before = await lappiaCount();
-    const badRow = 'SATU-2,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,,10,12,young,0,,,,';
-    const unknownSite = 'SATU-3,Nowhere,onsite,fi,2026-2027,2,,10,2,young,0,,,,';
+    const badRow = '106101,"Lappia, Tornion kampus",onsite,fi,2026-2027,2,,10,12,young,0,,,,';
+    const unknownSite = '106108,Nowhere,onsite,fi,2026-2027,2,,10,2,young,0,,,,';
     const result = await upload(client, [HEADER, GOOD_ROW, badRow, ONLINE_ROW, unknownSite].join('\n'));
     expect(result.status).toBe(400);
     expect(result.body.message).toMatch(/2 row\(s\)/);
@@ -88,7 +88,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
 
   it('reports missing columns and unreadable files', async () => {
     const client = await coordinator();
-    const missing = await upload(client, 'course_code,mode\nSATU-1,onsite');
+    const missing = await upload(client, 'course_code,mode\n106109,onsite');
     expect(missing.status).toBe(400);
     expect(missing.body.issues.map((i: { path: string }) => i.path)).toContain('capacity');
     const broken = await upload(client, Buffer.from('not a workbook'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -157,7 +157,7 @@ describe.each(ENGINES)('offering import and export on %s', (engine) => {
     const tooLong = await upload(client, await fiftyThousandAndOneRows(), XLSX);
     expect(tooLong.status).toBe(413);
     expect(tooLong.body.message).toContain('more than 50000 rows');
-    const longCsv = await upload(client, ['course_code,mode,language,academic_year,capacity,seats_for_partners,target_groups', ...Array(50_001).fill('YTO-1,online,fi,2026-2027,40,20,young')].join('\n'));
+    const longCsv = await upload(client, ['course_code,mode,language,academic_year,capacity,seats_for_partners,target_groups', ...Array(50_001).fill('101053,online,fi,2026-2027,40,20,young')].join('\n'));
     expect(longCsv.status).toBe(413);
     expect(await lappiaCount()).toBe(before);
   });

@@ -15,7 +15,7 @@ describe.each(ENGINES)('offering writes on %s', (engine) => {
   const offeringCount = async () => Number((await context.db.selectFrom('offering').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   const newOffering = async () => ({
-    courseCode: 'SATU-1',
+    courseCode: '106109',
     siteId: await siteId('Lappia, Tornion kampus'),
     mode: 'onsite',
     language: 'fi',
@@ -37,7 +37,7 @@ describe.each(ENGINES)('offering writes on %s', (engine) => {
     await client.login(LAPPIA_COORDINATOR);
     const created = await client.post('/offerings', await newOffering());
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ course: { code: 'SATU-1' }, provider: { id: await organizationId('Lappia') }, seatsForPartners: 6, status: 'published', isDemo: false });
+    expect(created.body).toMatchObject({ course: { code: '106109' }, provider: { id: await organizationId('Lappia') }, seatsForPartners: 6, status: 'published', isDemo: false });
     const fetched = await client.get(`/offerings/${created.body.id}`);
     expect(fetched.body.timeSlots).toEqual([{ day: 2, start: '08:30', end: '14:30' }]);
   });

@@ -34,7 +34,7 @@ describe.each(ENGINES)('organizations and sites on %s', (engine) => {
     expect(exact.body).toMatchObject({ lat: 66.31, lon: 23.67, locationApproximate: false });
     // The new site is timed at once: an offering there shows up within reach of Pello.
     const offering = await coordinator.post('/offerings', {
-      courseCode: 'LOG-1', siteId: site.body.id, mode: 'onsite', language: 'fi', academicYear: '2026-2027', periods: [1], timeSlots: [],
+      courseCode: '102013', siteId: site.body.id, mode: 'onsite', language: 'fi', academicYear: '2026-2027', periods: [1], timeSlots: [],
       capacity: 10, seatsForPartners: 5, targetGroups: ['young'], feeEuros: 0, enrolmentStart: null, enrolmentEnd: null, contactName: null, contactEmail: null,
     });
     const reachable = await coordinator.get(`/offerings?home=854&maxMinutes=10&mode=onsite&limit=200`);

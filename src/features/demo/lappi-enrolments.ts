@@ -26,15 +26,15 @@ const REASONS: Partial<Record<EnrolmentStatus, string>> = {
 
 /** Demo requests in every status of the workflow: [student e-mail, Lappia course code, status]. */
 const DEMO_ENROLMENTS: [string, string, EnrolmentStatus][] = [
-  ['opiskelija.pello@tarjotin.example', 'LOG-1', 'completed'],
-  ['opiskelija.pello@tarjotin.example', 'SOTE-1', 'enrolled'],
-  ['opiskelija.pello@tarjotin.example', 'RACA-1', 'approved'],
-  ['opiskelija.pello@tarjotin.example', 'MATK-1', 'requested'],
-  ['opiskelija2.pello@tarjotin.example', 'SATU-1', 'accepted'],
-  ['opiskelija2.pello@tarjotin.example', 'LIIKE-1', 'rejected'],
-  ['opiskelija2.pello@tarjotin.example', 'KOTU-2', 'cancelled'],
-  ['opiskelija3.pello@tarjotin.example', 'SATU-1', 'waitlisted'],
-  ['opiskelija3.pello@tarjotin.example', 'SOTE-2', 'dropped'],
+  ['opiskelija.pello@tarjotin.example', '102013', 'completed'],
+  ['opiskelija.pello@tarjotin.example', '100833', 'enrolled'],
+  ['opiskelija.pello@tarjotin.example', '106281', 'approved'],
+  ['opiskelija.pello@tarjotin.example', '106262', 'requested'],
+  ['opiskelija2.pello@tarjotin.example', '106109', 'accepted'],
+  ['opiskelija2.pello@tarjotin.example', '106272', 'rejected'],
+  ['opiskelija2.pello@tarjotin.example', '105943', 'cancelled'],
+  ['opiskelija3.pello@tarjotin.example', '106109', 'waitlisted'],
+  ['opiskelija3.pello@tarjotin.example', '106233', 'dropped'],
 ];
 
 export const EXTRA_DEMO_STUDENTS = [
@@ -89,7 +89,7 @@ export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: nu
     if (SEAT_HOLDING.includes(status)) seatsHeld.set(offering.id, (seatsHeld.get(offering.id) ?? 0) + 1);
   }
   // The waitlisted request waits because the seats are all taken.
-  const waitlistedOn = offerings.find((o) => o.course_code === 'SATU-1')!.id;
+  const waitlistedOn = offerings.find((o) => o.course_code === '106109')!.id;
   for (const [offeringId, held] of seatsHeld) {
     await tx
       .updateTable('offering')

@@ -101,14 +101,14 @@ const VOCATIONAL_PLAN: [providerKey: string, siteKey: string, qualificationCodes
 ];
 
 const WORKPLACE_PLAN: [providerKey: string, siteKey: string, courseCode: string][] = [
-  ['lappia', 'konepaja-pello', 'KOTU-3'],
-  ['lappia', 'konepaja-pello', 'KOTU-1'],
-  ['lappia', 'matkailu-ylitornio', 'MATK-1'],
-  ['lappia', 'matkailu-ylitornio', 'MATK-2'],
-  ['lappia', 'sahko-kemi', 'SATU-2'],
-  ['redu', 'ravintola-levi', 'RACA-1'],
-  ['redu', 'ravintola-levi', 'RACA-2'],
-  ['lappia', 'sahko-kemi', 'SATU-3'],
+  ['lappia', 'konepaja-pello', '105937'],
+  ['lappia', 'konepaja-pello', '105963'],
+  ['lappia', 'matkailu-ylitornio', '106262'],
+  ['lappia', 'matkailu-ylitornio', '102257'],
+  ['lappia', 'sahko-kemi', '106101'],
+  ['redu', 'ravintola-levi', '106281'],
+  ['redu', 'ravintola-levi', '106271'],
+  ['lappia', 'sahko-kemi', '106108'],
 ];
 
 /** The demo offering of the Lappi region: about 400 offerings over all five delivery modes. */
@@ -146,7 +146,7 @@ export function buildLappiOfferings(seed = 2026): DemoOffering[] {
 
   for (const [providerKey, siteKey, qualifications] of VOCATIONAL_PLAN) {
     const contact: [string, string] = ['Hakutoimisto', `haku.${providerKey}@tarjotin.example`];
-    for (const unit of VOCATIONAL_UNITS.filter((u) => qualifications.includes(u.code.split('-')[0]!))) {
+    for (const unit of VOCATIONAL_UNITS.filter((u) => qualifications.includes(u.qualificationKey))) {
       const mode = random.next() < 0.2 ? 'hybrid' : 'onsite';
       const language = providerKey === 'sakk' && random.next() < 0.5 ? 'se' : 'fi';
       offerings.push(offering(random, providerKey, siteKey, unit.code, mode, { language, targetGroups: ['young', 'adult'], capacity: [10, 20], contact }));
@@ -156,7 +156,7 @@ export function buildLappiOfferings(seed = 2026): DemoOffering[] {
     offerings.push(offering(random, providerKey, siteKey, courseCode, 'workplace', { targetGroups: ['young', 'adult', 'jobseeker'], capacity: [1, 4], partnerShare: 1, contact: ['Työpaikkaohjaaja', `tyopaikka.${siteKey}@tarjotin.example`] }));
   }
   for (const providerKey of ['lappia', 'redu']) {
-    for (const courseCode of ['YTO-1', 'YTO-2', 'YTO-3']) {
+    for (const courseCode of ['101053', '101054', '101055']) {
       offerings.push(offering(random, providerKey, null, courseCode, 'online', { targetGroups: ['young', 'adult'], capacity: [30, 60], partnerShare: 0.4, contact: ['Verkko-opinnot', `verkko.${providerKey}@tarjotin.example`] }));
     }
   }

@@ -5,6 +5,7 @@ import { offeringFieldsSchema } from '../catalog/offering-schema.js';
 import { offeringColumns } from '../catalog/offering-writes.js';
 import { foldForSearch } from '../catalog/search-text.js';
 import { bundledCodeSet, selectCodes, writeNationalCourses } from '../catalog/code-sets/national-courses.js';
+import { readUnitFile } from '../catalog/code-sets/qualification-unit-file.js';
 import { addLocalCourse, localCourseSchema, setCourseCredits } from '../catalog/course-writes.js';
 import { readReferenceFile } from '../region/reference-data.js';
 import {
@@ -21,7 +22,7 @@ import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_CREDIT_CORRECTIONS, LUKIO_MODULE_CODES } from './lukio-modules.js';
 import type { DemoCourse } from './demo-course.js';
 import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-courses.js';
-import { VOCATIONAL_UNITS } from './vocational-units.js';
+import { vocationalUnitsCsv } from './vocational-units.js';
 
 export const DEMO_REGION_CODE = 'lappi';
 export const DEMO_PASSWORD = 'demo-salasana-2026';
@@ -39,21 +40,24 @@ export const DEMO_USERS = [
 
 type SchoolRow = { code: string; name: string; municipality_code: string; lat: string; lon: string };
 
-/** The demo's courses other than lukio modules: local ones, each under the demo's own code. */
+/** The demo's courses outside the national code sets: local ones, each under the demo's own code. */
 const LOCAL_COURSES = [
-  { courses: VOCATIONAL_UNITS, educationForm: 'vocational', creditUnit: 'osp' },
   { courses: ADULT_COURSES, educationForm: 'liberal_adult', creditUnit: 'op' },
   { courses: HIGHER_COURSES, educationForm: 'higher', creditUnit: 'op' },
   { courses: COMPREHENSIVE_COURSES, educationForm: 'comprehensive', creditUnit: 'op' },
 ] as const;
 
-/** The region's courses as a region's providers make them: lukio modules from the national code set, the rest local. */
+/**
+ * The region's courses as a region's providers make them: lukio modules from the national code
+ * set, vocational units from the providers' unit list (a CSV, read as an upload is), the rest local.
+ */
 async function addDemoCourses(tx: Db, regionId: number) {
   const seeder = { kind: 'cli' } as const;
   await writeNationalCourses(tx, seeder, regionId, 'moduulikoodistolops2021', selectCodes(bundledCodeSet('moduulikoodistolops2021'), [...LUKIO_MODULE_CODES]));
+  await writeNationalCourses(tx, seeder, regionId, 'tutkinnonosat', await readUnitFile(Buffer.from(vocationalUnitsCsv()), 'csv'));
   for (const { courses, educationForm, creditUnit } of LOCAL_COURSES) {
-    for (const c of courses as readonly (DemoCourse & { qualification?: string })[]) {
-      const input = localCourseSchema.parse({ regionId, code: c.code, nameFi: c.fi, nameSv: c.sv, nameEn: c.en, educationForm, field: c.field, credits: c.credits, creditUnit, qualification: c.qualification });
+    for (const c of courses as readonly DemoCourse[]) {
+      const input = localCourseSchema.parse({ regionId, code: c.code, nameFi: c.fi, nameSv: c.sv, nameEn: c.en, educationForm, field: c.field, credits: c.credits, creditUnit });
       await addLocalCourse(tx, seeder, input);
     }
   }

@@ -1,80 +1,91 @@
-import type { DemoCourse } from './demo-course.js';
+import type { Field } from '../catalog/vocabulary.js';
 
 /**
- * Units of vocational upper secondary qualifications (ammatilliset perustutkinnot). Qualification
- * names are real; the unit codes are the demo's own (QUAL-n), not ePerusteet codes.
+ * Units of vocational upper secondary qualifications (ammatilliset perustutkinnot) the demo's
+ * providers offer, by qualification. Qualification names are real; each unit is a real code of
+ * Opetushallitus' `tutkinnonosat` code set with its Finnish name as the set publishes it, and its
+ * Swedish name where the set has one (from this code, else from another code of the same Finnish
+ * name). The set has no English names and no scopes: the English names, the Swedish names the
+ * set lacks, and the osp are the demo providers' own, as a provider's unit list gives them
+ * (qualification-unit-file.ts). The demo imports them as that list, a CSV (seed-demo.ts).
  */
 export interface DemoQualification {
+  /** The demo's own key for the qualification, used by its offering plan. */
+  key: string;
+  fi: string;
+  field: Field;
+  units: [code: string, fi: string, sv: string, en: string, osp: number][];
+}
+
+export const QUALIFICATIONS: DemoQualification[] = [
+  { key: 'SATU', fi: 'Sähkö- ja automaatioalan perustutkinto', field: '07', units: [
+    ['106109', 'Sähkö- ja automaatiotekniikan perusosaaminen', 'Basfärdigheter inom el- och automationsteknik', 'Basic skills in electrical and automation engineering', 20],
+    ['106101', 'Sähköasennukset', 'Elinstallationer', 'Electrical installations', 40],
+    ['106108', 'Sähkö- ja automaatioasennukset', 'El- och automationsinstallationer', 'Electrical and automation installations', 20],
+  ] },
+  { key: 'KOTU', fi: 'Kone- ja tuotantotekniikan perustutkinto', field: '07', units: [
+    ['105963', 'Valmistustyötehtävissä toimiminen', 'Arbete med tillverkningsuppgifter', 'Working in manufacturing tasks', 45],
+    ['105943', 'Koneistus', 'Maskinell bearbetning', 'Machining', 30],
+    ['105937', 'Hitsaus', 'Svetsning', 'Welding', 30],
+  ] },
+  { key: 'RAKE', fi: 'Rakennusalan perustutkinto', field: '07', units: [
+    ['104816', 'Talonrakennusalan ammattityöt', 'Yrkesarbeten inom husbyggnadsbranschen', 'Professional work in house building', 45],
+    ['100856', 'Puurakentaminen', 'Producering av planer för träkonstruktioner', 'Timber construction', 30],
+  ] },
+  { key: 'LOG', fi: 'Logistiikan perustutkinto', field: '10', units: [
+    ['102013', 'Kuljetusalan perustason ammattipätevyys', 'Grundläggande yrkeskompetens inom transportbranschen', 'Initial professional competence in transport', 45],
+    ['105751', 'Kuorma-autokuljetukset', 'Lastbilstransporter', 'Lorry transport', 30],
+  ] },
+  { key: 'RACA', fi: 'Ravintola- ja catering-alan perustutkinto', field: '10', units: [
+    ['106281', 'Ravitsemispalveluissa toimiminen', 'Arbete inom måltidstjänster', 'Working in food and beverage services', 45],
+    ['106271', 'Annosruokien valmistus', 'Tillredning av mat i portioner', 'Preparing à la carte dishes', 30],
+  ] },
+  { key: 'SOTE', fi: 'Sosiaali- ja terveysalan perustutkinto', field: '09', units: [
+    ['100833', 'Hoito ja huolenpito', 'Vård och omsorg', 'Care and nursing', 25],
+    ['106233', 'Kasvun ja osallisuuden edistäminen', 'Främjande av uppväxt och delaktighet', 'Promoting growth and inclusion', 25],
+    ['106228', 'Ikääntyvien osallisuuden edistäminen', 'Främjande av äldres delaktighet', 'Promoting the inclusion of older people', 40],
+  ] },
+  { key: 'LIIKE', fi: 'Liiketoiminnan perustutkinto', field: '04', units: [
+    ['106272', 'Asiakaspalvelu ja myynti', 'Kundservice och försäljning', 'Customer service and sales', 35],
+    ['103427', 'Taloushallinto', 'Ekonomiförvaltning', 'Financial administration', 30],
+  ] },
+  { key: 'TVT', fi: 'Tieto- ja viestintätekniikan perustutkinto', field: '06', units: [
+    ['106102', 'Tietokone- ja tietoliikenneasennukset', 'Installation av datorer och datakommunikation', 'Computer and data communication installations', 30],
+    ['200481', 'Ohjelmiston toteuttaminen, testaaminen ja käyttöönotto', 'Framställning, testning och ibruktagning av programvara', 'Implementing, testing and deploying software', 30],
+  ] },
+  { key: 'MATK', fi: 'Matkailualan perustutkinto', field: '10', units: [
+    ['106262', 'Matkailupalvelujen toteuttaminen', 'Genomförande av turismservice', 'Delivering tourism services', 30],
+    ['102257', 'Ohjelmapalvelujen myynti ja toteuttaminen', 'Försäljning och genomförande av programtjänster', 'Selling and delivering activity services', 30],
+  ] },
+  { key: 'LUY', fi: 'Luonto- ja ympäristöalan perustutkinto', field: '08', units: [
+    ['106045', 'Luontopalveluissa toimiminen', 'Verksamhet inom naturprogramservice', 'Working in nature services', 35],
+  ] },
+  { key: 'MAAT', fi: 'Maatalousalan perustutkinto', field: '08', units: [
+    ['106086', 'Tuotantoeläinten hoitaminen ja hyvinvoinnista huolehtiminen', 'Skötsel av produktionsdjur och omsorg om deras välbefinnande', 'Caring for production animals and their welfare', 30],
+    ['106054', 'Poronhoito', 'Renskötsel', 'Reindeer herding', 30],
+  ] },
+  { key: 'YTO', fi: 'Yhteiset tutkinnon osat', field: '00', units: [
+    ['101053', 'Viestintä- ja vuorovaikutusosaaminen', 'Kunnande i kommunikation och interaktion', 'Communication and interaction competence', 11],
+    ['101054', 'Matemaattis-luonnontieteellinen osaaminen', 'Kunnande i matematik och naturvetenskap', 'Mathematics and science competence', 6],
+    ['101055', 'Yhteiskunnassa ja työelämässä tarvittava osaaminen', 'Kunnande som behövs i samhället och i arbetslivet', 'Competence needed in society and working life', 9],
+  ] },
+];
+
+export interface DemoUnit {
   code: string;
   fi: string;
   sv: string;
   en: string;
-  field: string;
-  units: [fi: string, sv: string, en: string, credits: number][];
+  credits: number;
+  field: Field;
+  qualification: string;
+  qualificationKey: string;
 }
 
-export const QUALIFICATIONS: DemoQualification[] = [
-  { code: 'SATU', fi: 'Sähkö- ja automaatioalan perustutkinto', sv: 'Grundexamen inom el- och automationsbranschen', en: 'Vocational qualification in electrical engineering and automation', field: '07', units: [
-    ['Sähkö- ja automaatioalan perustehtävissä toimiminen', 'Grundläggande uppgifter inom el och automation', 'Basic tasks in electrical and automation work', 20],
-    ['Sähköasennukset', 'Elinstallationer', 'Electrical installations', 40],
-    ['Automaatioasennukset', 'Automationsinstallationer', 'Automation installations', 20],
-  ] },
-  { code: 'KOTU', fi: 'Kone- ja tuotantotekniikan perustutkinto', sv: 'Grundexamen i maskin- och produktionsteknik', en: 'Vocational qualification in mechanical and production engineering', field: '07', units: [
-    ['Valmistustekniikassa toimiminen', 'Arbete inom tillverkningsteknik', 'Working in manufacturing technology', 45],
-    ['Koneistus', 'Skärande bearbetning', 'Machining', 30],
-    ['Hitsaus', 'Svetsning', 'Welding', 30],
-  ] },
-  { code: 'RAKE', fi: 'Rakennusalan perustutkinto', sv: 'Grundexamen i byggnadsbranschen', en: 'Vocational qualification in construction', field: '07', units: [
-    ['Talonrakennustyöt', 'Husbyggnadsarbeten', 'House building work', 45],
-    ['Puurakentaminen', 'Träbyggande', 'Timber construction', 30],
-  ] },
-  { code: 'LOG', fi: 'Logistiikan perustutkinto', sv: 'Grundexamen i logistik', en: 'Vocational qualification in logistics', field: '10', units: [
-    ['Kuljetuspalveluissa toimiminen', 'Arbete inom transporttjänster', 'Working in transport services', 45],
-    ['Raskaan ajoneuvon kuljettaminen', 'Att köra tunga fordon', 'Driving a heavy vehicle', 30],
-  ] },
-  { code: 'RACA', fi: 'Ravintola- ja catering-alan perustutkinto', sv: 'Grundexamen i restaurang- och cateringbranschen', en: 'Vocational qualification in restaurant and catering services', field: '10', units: [
-    ['Ruokapalveluissa toimiminen', 'Arbete inom mattjänster', 'Working in food services', 45],
-    ['Annosruokien valmistaminen', 'Tillagning av portionsrätter', 'Preparing à la carte dishes', 30],
-  ] },
-  { code: 'SOTE', fi: 'Sosiaali- ja terveysalan perustutkinto', sv: 'Grundexamen inom social- och hälsovården', en: 'Vocational qualification in social and health care', field: '09', units: [
-    ['Hoito- ja huolenpitotyössä toimiminen', 'Att arbeta inom vård och omsorg', 'Working in care and nursing', 25],
-    ['Kasvun ja osallisuuden edistäminen', 'Främjande av uppväxt och delaktighet', 'Promoting growth and inclusion', 25],
-    ['Ikääntyneiden hoito ja kuntoutus', 'Vård och rehabilitering av äldre', 'Care and rehabilitation of older people', 40],
-  ] },
-  { code: 'LIIKE', fi: 'Liiketoiminnan perustutkinto', sv: 'Grundexamen i affärsverksamhet', en: 'Vocational qualification in business', field: '04', units: [
-    ['Asiakaspalvelu ja myynti', 'Kundservice och försäljning', 'Customer service and sales', 35],
-    ['Taloushallinnon tehtävissä toimiminen', 'Uppgifter inom ekonomiförvaltning', 'Working in financial administration', 30],
-  ] },
-  { code: 'TVT', fi: 'Tieto- ja viestintätekniikan perustutkinto', sv: 'Grundexamen i informations- och kommunikationsteknik', en: 'Vocational qualification in information and communications technology', field: '06', units: [
-    ['Tietokoneet ja verkot', 'Datorer och nätverk', 'Computers and networks', 30],
-    ['Ohjelmointi', 'Programmering', 'Programming', 30],
-  ] },
-  { code: 'MATK', fi: 'Matkailualan perustutkinto', sv: 'Grundexamen i turismbranschen', en: 'Vocational qualification in tourism', field: '10', units: [
-    ['Matkailupalveluissa toimiminen', 'Arbete inom turismtjänster', 'Working in tourism services', 30],
-    ['Ohjelmapalvelujen toteuttaminen', 'Genomförande av programtjänster', 'Delivering activity services', 30],
-  ] },
-  { code: 'LUY', fi: 'Luonto- ja ympäristöalan perustutkinto', sv: 'Grundexamen i natur och miljö', en: 'Vocational qualification in nature and environment', field: '08', units: [
-    ['Luonto- ja ympäristöalan tehtävissä toimiminen', 'Arbete inom natur och miljö', 'Working in nature and environment', 35],
-  ] },
-  { code: 'MAAT', fi: 'Maatalousalan perustutkinto', sv: 'Grundexamen i lantbruksbranschen', en: 'Vocational qualification in agriculture', field: '08', units: [
-    ['Kotieläinten hoito', 'Husdjursskötsel', 'Animal husbandry', 30],
-    ['Porotalous', 'Renskötsel', 'Reindeer husbandry', 30],
-  ] },
-  { code: 'YTO', fi: 'Yhteiset tutkinnon osat', sv: 'Gemensamma examensdelar', en: 'Common units of vocational qualifications', field: '00', units: [
-    ['Viestintä- ja vuorovaikutusosaaminen', 'Kunnande i kommunikation och interaktion', 'Communication and interaction competence', 11],
-    ['Matemaattis-luonnontieteellinen osaaminen', 'Kunnande i matematik och naturvetenskap', 'Mathematics and science competence', 6],
-    ['Yhteiskunta- ja työelämäosaaminen', 'Kunnande om samhället och arbetslivet', 'Citizenship and working life competence', 9],
-  ] },
-];
-
-export const VOCATIONAL_UNITS: (DemoCourse & { qualification: string })[] = QUALIFICATIONS.flatMap((q) =>
-  q.units.map(([fi, sv, en, credits], index) => ({
-    code: `${q.code}-${index + 1}`,
-    fi,
-    sv,
-    en,
-    credits,
-    field: q.field,
-    qualification: q.fi,
-  })),
+export const VOCATIONAL_UNITS: DemoUnit[] = QUALIFICATIONS.flatMap((q) =>
+  q.units.map(([code, fi, sv, en, credits]) => ({ code, fi, sv, en, credits, field: q.field, qualification: q.fi, qualificationKey: q.key })),
 );
+
+/** The demo's list of its units as a provider writes it: a Finnish Excel CSV (semicolons, a decimal comma would do too). */
+export const vocationalUnitsCsv = () =>
+  ['koodi;nimi;nimi_sv;nimi_en;osp;tutkinto;koulutusala', ...VOCATIONAL_UNITS.map((u) => [`tutkinnonosat_${u.code}`, u.fi, u.sv, u.en, u.credits, u.qualification, u.field].join(';'))].join('\r\n');

@@ -1,6 +1,6 @@
 import type { Db } from '../../server/db/database.js';
-import { badRequest, forbidden, HttpError, notFound, type FieldIssue } from '../../server/http/errors.js';
-import type { TableRecord } from '../../server/files/table-records.js';
+import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
+import { refusedImport, type TableRecord } from '../../server/files/table-records.js';
 import { NO_PASSWORD } from '../auth/password.js';
 import { canManageStudents, type SessionUser } from '../auth/roles.js';
 import { areaReader } from '../population/population-areas.js';
@@ -23,13 +23,7 @@ export async function requireStudentSchool(db: Db, user: SessionUser, organizati
   return { id: school.id, regionId: school.region_id };
 }
 
-/** The import's refusal: every problem with its row, as `issues` and as the `rows` an administration system's user reads. */
-const refused = (issues: FieldIssue[]) => {
-  const shown = issues.slice(0, 500);
-  return new HttpError(400, 'validation_failed', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the file; no student was imported`, shown, {
-    rows: shown.map((i) => ({ row: i.row ?? 1, field: i.path, message: i.message })),
-  });
-};
+const refused = (issues: FieldIssue[]) => refusedImport(issues, 'no student was imported');
 
 /** Reads the file's municipality labels: codes or names, former municipalities as the one they joined. */
 async function municipalityReader(db: Db) {

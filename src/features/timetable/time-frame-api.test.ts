@@ -14,7 +14,7 @@ describe.each(ENGINES)('the region’s shared time frame on %s', (engine) => {
   const idOf = async (table: 'organization' | 'site' | 'region', column: 'name' | 'code', value: string) =>
     (await context.db.selectFrom(table).select('id').where(column, 'like', value).executeTakeFirstOrThrow()).id;
   const offeringOnBars = async (bars: string[], periods = [2]) => ({
-    courseCode: 'SATU-1',
+    courseCode: '106109',
     siteId: await idOf('site', 'name', 'Lappia, Tornion kampus'),
     mode: 'onsite',
     language: 'fi',

@@ -33,7 +33,7 @@ describe('a server whose PostgreSQL goes away', () => {
     await client.login(LAPPIA_COORDINATOR);
     const lappia = (await client.request('GET', '/organizations?kind=provider')).body.items.find((o: { name: string }) => o.name.startsWith('Lappia')).id;
     const body = {
-      courseCode: 'SATU-1',
+      courseCode: '106109',
       siteId: (await client.request('GET', `/sites?organization=${lappia}`)).body.items[0].id,
       mode: 'onsite',
       language: 'fi',

@@ -1,4 +1,4 @@
-import { badRequest, HttpError } from '../http/errors.js';
+import { badRequest, HttpError, type FieldIssue } from '../http/errors.js';
 import { excerpt } from '../http/excerpt.js';
 import { parseCsv } from './csv-records.js';
 import { restoreNeutralised } from './spreadsheet-cells.js';
@@ -55,4 +55,15 @@ async function readXlsx(content: Buffer, header: (column: string) => string): Pr
   const [headerRow = [], ...dataRows] = await readXlsxRows(content);
   const columns = headerRow.map(header);
   return dataRows.map((cells) => Object.fromEntries(cells.flatMap((cell, i) => (columns[i] ? [[columns[i], cell]] : []))));
+}
+
+/**
+ * An import's refusal: every problem with its row, as `issues` and as the `rows` the file's user
+ * reads; `nothingWritten` says so in the message ("no student was imported").
+ */
+export function refusedImport(issues: FieldIssue[], nothingWritten: string) {
+  const shown = issues.slice(0, 500);
+  return new HttpError(400, 'validation_failed', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the file; ${nothingWritten}`, shown, {
+    rows: shown.map((i) => ({ row: i.row ?? 1, field: i.path, message: i.message })),
+  });
 }

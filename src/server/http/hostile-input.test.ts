@@ -41,7 +41,7 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
     expect(edit.body.issues.map((i: { path: string }) => i.path)).toEqual(['body.contactName']);
     expect((await coordinator.get(`/offerings/${offering.id}`)).body.contactName).toBe(offering.contactName);
 
-    const csv = 'course_code,mode,language,academic_year,capacity,seats_for_partners,target_groups,contact_name\nYTO-1,online,fi,2026-2027,40,20,young,Haku\u0000';
+    const csv = 'course_code,mode,language,academic_year,capacity,seats_for_partners,target_groups,contact_name\n101053,online,fi,2026-2027,40,20,young,Haku\u0000';
     const imported = await coordinator.request('POST', '/offerings/import', csv, { 'content-type': 'text/csv' });
     expect(imported.status).toBe(400);
     expect(imported.body.issues[0]).toMatchObject({ row: 2, path: 'contact_name', code: 'nul_character' });

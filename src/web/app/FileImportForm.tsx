@@ -43,6 +43,8 @@ export function FileImportForm(props: {
   /** A problem's column in the user's words, when the server names fields rather than the file's headers. */
   columnLabel?: (column: string) => string;
   className?: string;
+  /** Inputs the import takes besides the file, shown above the file picker. */
+  fields?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -53,6 +55,7 @@ export function FileImportForm(props: {
     <section aria-labelledby={`${props.id}-heading`} className={props.className ?? 'panel'}>
       <h2 id={`${props.id}-heading`}>{props.heading}</h2>
       <p>{props.help}</p>
+      {props.fields}
       <div className="import-row">
         <label htmlFor={props.id} className="file-label">{t('manage.chooseFile')}</label>
         <input id={props.id} type="file" accept={props.accept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

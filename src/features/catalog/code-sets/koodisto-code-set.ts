@@ -32,6 +32,11 @@ export function readKoodistoCodeSet(text: string): CodeElement[] {
   } catch {
     throw new CodeSetFormatError('The file is not JSON');
   }
+  return readKoodistoElements(json);
+}
+
+/** The code elements of a Koodisto code set already parsed from JSON (a request's body). */
+export function readKoodistoElements(json: unknown): CodeElement[] {
   if (!Array.isArray(json)) throw new CodeSetFormatError('A Koodisto code set is a JSON array of code elements');
   const seen = new Set<string>();
   return json.map((raw, index) => {

@@ -8,6 +8,7 @@ import { canEditRegionCourses } from '../../../auth/roles.js';
 import { CourseList } from './CourseList.js';
 import { LocalCourseForm } from './LocalCourseForm.js';
 import { NationalImportPanel } from './NationalImportPanel.js';
+import { UnitImportPanel } from './UnitImportPanel.js';
 
 /** The region's course catalogue, for its admins and its providers' coordinators: from the national code sets, and local ones. */
 export function CoursesPage() {
@@ -34,6 +35,7 @@ export function CoursesPage() {
       {regionId !== null && (
         <>
           <NationalImportPanel regionId={regionId} onImported={changed} />
+          <UnitImportPanel regionId={regionId} onImported={changed} />
           <LocalCourseForm key={regionId} regionId={regionId} onCreated={changed} />
           <CourseList key={`${regionId}-${version}`} regionId={regionId} />
         </>
