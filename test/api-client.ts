@@ -8,6 +8,13 @@ export class ApiClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** A client signed in as the given person (a demo account, by default with the demo password). */
+  static async signedIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD) {
+    const client = new ApiClient(app);
+    await client.login(email, password);
+    return client;
+  }
+
   async request(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) {
     const response = await this.app.inject({
       method,

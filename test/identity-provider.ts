@@ -9,7 +9,12 @@ export interface ProviderAccount {
   email?: string;
   email_verified?: boolean;
   name?: string;
+  /** MPASSid's school claims: the schools' register codes, and roles as "municipality;school code;class;role". */
+  'urn:mpass.id:schoolCode'?: string[];
+  'urn:mpass.id:role'?: string[];
 }
+
+const MPASS_CLAIMS = ['urn:mpass.id:schoolCode', 'urn:mpass.id:role'];
 
 export interface TestIdentityProvider {
   issuer: string;
@@ -24,7 +29,8 @@ export interface TestIdentityProvider {
 /**
  * A real OpenID provider (oidc-provider, with its development login form) on a random loopback
  * port, with one confidential client whose callback is Tarjotin's at `appUrl`. Consent is granted
- * for that client as a school's own provider would.
+ * for that client as a school's own provider would. Like MPASSid, it gives a person's school codes
+ * and roles when the account has them.
  */
 export async function startIdentityProvider(appUrl: string, options: { id?: string; codeTtlSeconds?: number } = {}): Promise<TestIdentityProvider> {
   const id = options.id ?? 'testidp';
@@ -37,13 +43,13 @@ export async function startIdentityProvider(appUrl: string, options: { id?: stri
   const clientSecret = 'test-client-secret-that-is-long-enough';
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${appUrl}/api/v1/auth/oidc/${id}/callback`], post_logout_redirect_uris: [`${appUrl}/`], response_types: ['code'], grant_types: ['authorization_code'] }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub', ...MPASS_CLAIMS], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, ...accounts.get(sub) }) }),
     // The client is the school's own service: its scopes are granted without a consent screen.
     loadExistingGrant: async (ctx) => {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
       grant.addOIDCScope('openid email profile');
-      grant.addOIDCClaims(['email', 'email_verified', 'name']);
+      grant.addOIDCClaims(['email', 'email_verified', 'name', ...MPASS_CLAIMS]);
       await grant.save();
       return grant;
     },
@@ -56,7 +62,7 @@ export async function startIdentityProvider(appUrl: string, options: { id?: stri
   const callback = provider.callback();
   const idp: TestIdentityProvider = {
     issuer,
-    config: { id, name: 'Testitunnistus', issuer, clientId, clientSecret, scopes: 'openid email profile', claims: { email: 'email', name: 'name' }, trustEmail: false },
+    config: { id, name: 'Testitunnistus', issuer, clientId, clientSecret, scopes: 'openid email profile', claims: { email: 'email', name: 'name', schoolCodes: 'urn:mpass.id:schoolCode', roles: 'urn:mpass.id:role' }, trustEmail: false },
     accounts,
     tamperIdTokens: false,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { ...sessionStart, loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, ssoLogoutUrl: (provider) => sso.logoutUrl(provider) });
       await api.register(oidcRoutes, { ...sessionStart, sso });
       await api.register(peopleRoutes, sessionStart);
-      await api.register(regionRoutes, { db });
+      await api.register(regionRoutes, { db, travelTimes });
       await api.register(catalogRoutes, { db, travelTimes });
       await api.register(providerRoutes, { db, travelTimes });
       await api.register(courseRoutes, { db });

@@ -65,4 +65,32 @@ describe('the regional knowledge base in a browser', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('only for the whole country or regions');
   });
+
+  it('lets the region\'s admin set the travel estimate and daily travel limit on a phone in Swedish; the shares follow, a bad value is named', async () => {
+    const phone = await harness.newPage({ phone: true, language: 'sv' });
+    await signInAs(phone, 'admin@tarjotin.example', DEMO_PASSWORD);
+    await phone.goto('/knowledge');
+    const shares = phone.locator('section[aria-labelledby="shares-heading"]');
+    await shares.getByRole('columnheader', { name: 'högst 60 min (regionens gräns)' }).waitFor();
+    const panel = phone.getByRole('region', { name: 'Inställningar för restider' });
+    await panel.getByLabel(/Medelhastighet/).fill('snabb');
+    await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await panel.getByRole('alert').waitFor();
+    await expectNoAxeViolations(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await panel.getByLabel(/Medelhastighet/).fill('80');
+    await panel.getByLabel(/Daglig restidsgräns/).fill('90');
+    await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await panel.getByText('Inställningarna sparades; kunskapsbasen räknades om.').waitFor();
+    await shares.getByRole('columnheader', { name: 'högst 90 min (regionens gräns)' }).waitFor();
+    const region = await harness.db.selectFrom('region').select('daily_travel_limit_minutes').where('code', '=', 'lappi').executeTakeFirstOrThrow();
+    expect(region.daily_travel_limit_minutes).toBe(90);
+    // Nobody else sees the settings.
+    const planner = await harness.newPage();
+    await signInAs(planner, 'suunnittelija.pello@tarjotin.example', DEMO_PASSWORD);
+    await planner.goto('/knowledge');
+    await planner.getByRole('heading', { name: 'Päivitä väestötiedot' }).waitFor();
+    expect(await planner.getByRole('heading', { name: 'Matka-aikojen asetukset' }).count()).toBe(0);
+  });
 });

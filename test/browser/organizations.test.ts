@@ -43,10 +43,16 @@ describe('organizations in a browser', () => {
     await expectNoAxeViolations(page);
     await siteForm.getByLabel('Kunta', { exact: true }).fill('Pello');
     await page.getByRole('option', { name: 'Pello' }).click();
+    // Chosen: the select offers to clear it. (Typing on before that, under load, left the choice unmade.)
+    await siteForm.getByRole('button', { name: /Tyhjennä/ }).waitFor();
     await siteForm.getByLabel(/Leveysaste/).fill('66,80');
     await siteForm.getByLabel(/Pituusaste/).fill('23,97');
     await siteForm.getByRole('button', { name: 'Tallenna opetuspaikka' }).click();
-    await card.getByRole('list', { name: 'Organisaation Pellon Puu Oy opetuspaikat' }).waitFor();
+    // The list of the card's sites, or the form's refusal: a refusal fails the test with its words.
+    const saved = card.getByRole('list', { name: 'Organisaation Pellon Puu Oy opetuspaikat' });
+    await saved.or(siteForm.getByRole('alert')).first().waitFor();
+    expect(await siteForm.getByRole('alert').allTextContents()).toEqual([]);
+    await saved.waitFor();
     const site = await harness.db.selectFrom('site').select(['lat', 'lon', 'location_approximate']).where('name', '=', 'Pellon Puu Oy').executeTakeFirstOrThrow();
     expect(site).toEqual({ lat: 66.8, lon: 23.97, location_approximate: false });
   });

@@ -9,11 +9,7 @@ const SYSTEM_ADMIN = { email: 'jarjestelma@tarjotin.example', name: 'Järjestelm
 
 describe.each(ENGINES)('the course catalogue on %s', (engine) => {
   const context = useDemoApp(engine);
-  const signedIn = async (email: string) => {
-    const client = new ApiClient(context.app);
-    await client.login(email);
-    return client;
-  };
+  const signedIn = (email: string) => ApiClient.signedIn(context.app, email);
   const regionIds = async () => {
     const rows = await context.db.selectFrom('region').select(['id', 'code']).execute();
     const idOf = (code: string) => rows.find((r) => r.code === code)!.id;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, forbidden, HttpError, isUniqueViolation } from '../../server/http/errors.js';
 import { idSchema } from '../../server/http/input-schemas.js';
 import { canManageOrganization, isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
@@ -47,19 +48,29 @@ const organizationOut = (row: { id: number; region_id: number; kind: string; nam
 
 const duplicateName = (what: string) => new HttpError(409, 'duplicate', `The ${what} has one of this name already`, [{ path: 'body.name', code: 'duplicate', message: 'name in use' }]);
 
-/** Adds an organization to a region: its admins only; the municipality must exist. */
-export async function createOrganization(db: Db, user: SessionUser, input: z.infer<typeof organizationCreateSchema>) {
+/** The region must exist (else a field error) and the user be its admin (403): who adds organizations. */
+async function requireOrganizationRegion(db: Db, user: SessionUser, regionId: number) {
   if (!isAdmin(user)) throw forbidden('Only admins add organizations');
-  const region = await db.selectFrom('region').select('id').where('id', '=', input.regionId).executeTakeFirst();
+  const region = await db.selectFrom('region').select('id').where('id', '=', regionId).executeTakeFirst();
   if (!region) throw badRequest([{ path: 'body.regionId', code: 'unknown_region', message: 'no such region' }]);
   if (!isAdminOf(user, region.id)) throw forbidden('You may only add organizations to your own region');
+}
+
+/** Adds an organization to a region: its admins only; the municipality must exist. */
+export async function createOrganization(db: Db, user: SessionUser, input: z.infer<typeof organizationCreateSchema>) {
+  await requireOrganizationRegion(db, user, input.regionId);
+  return addOrganization(db, input);
+}
+
+/** The organization's row, its municipality checked; the region exists and authorization is the caller's (createOrganization). */
+export async function addOrganization(db: Db, input: z.infer<typeof organizationCreateSchema>, schoolCode: string | null = null) {
   if (input.municipalityCode && !(await findMunicipality(db, input.municipalityCode))) {
     throw badRequest([{ path: 'body.municipalityCode', code: 'unknown_municipality', message: 'no such municipality' }]);
   }
   try {
     const row = await db
       .insertInto('organization')
-      .values({ region_id: input.regionId, kind: input.kind, name: input.name, business_id: input.businessId ?? null, municipality_code: input.municipalityCode ?? null, search_text: foldForSearch(input.name) })
+      .values({ region_id: input.regionId, kind: input.kind, name: input.name, business_id: input.businessId ?? null, municipality_code: input.municipalityCode ?? null, school_code: schoolCode, search_text: foldForSearch(input.name) })
       .returning(['id', 'region_id', 'kind', 'name', 'business_id', 'municipality_code'])
       .executeTakeFirstOrThrow();
     return organizationOut(row);
@@ -72,10 +83,16 @@ export async function createOrganization(db: Db, user: SessionUser, input: z.inf
 /** Adds a teaching site: the organization's coordinators or its region's admins; without coordinates it stands at the municipality's centre, marked approximate. */
 export async function createSite(db: Db, user: SessionUser, input: z.infer<typeof siteCreateSchema>) {
   const organization = await db.selectFrom('organization').select('region_id').where('id', '=', input.organizationId).executeTakeFirst();
-  // An unknown organization is a field error for an admin (below); to anyone else, not theirs.
+  // An unknown organization is a field error for an admin (in addSite); to anyone else, not theirs.
   if (organization ? !canManageOrganization(user, { id: input.organizationId, regionId: organization.region_id }) : !isAdmin(user)) {
     throw forbidden('You may only add sites of your own organization');
   }
+  return addSite(db, input);
+}
+
+/** The site's row, its organization and municipality checked; authorization is the caller's (createSite). */
+export async function addSite(db: Db, input: z.infer<typeof siteCreateSchema>) {
+  const organization = await db.selectFrom('organization').select('region_id').where('id', '=', input.organizationId).executeTakeFirst();
   const municipality = await findMunicipality(db, input.municipalityCode);
   const issues = [
     ...(organization ? [] : [{ path: 'body.organizationId', code: 'unknown_provider', message: 'no such organization' }]),
@@ -116,15 +133,22 @@ export async function createSite(db: Db, user: SessionUser, input: z.infer<typeo
 }
 
 /**
- * Adds a school of the national register to a region: the school as an organization and its
- * building as a site at the register's coordinates, in one transaction (both or neither).
+ * Adds a school of the national register to a region: the school as an organization (with the
+ * register's code, by which MPASSid names a pupil's school) and its building as a site at the
+ * register's coordinates, in one transaction (both or neither). The region's admins only.
  */
 export async function addSchoolFromRegister(db: Db, user: SessionUser, input: z.infer<typeof schoolFromRegisterSchema>) {
+  await requireOrganizationRegion(db, user, input.regionId);
+  return addRegisterSchool(db, input);
+}
+
+/** The register's school in a region, as addSchoolFromRegister adds it; authorization is the caller's. */
+export async function addRegisterSchool(db: Db, input: z.infer<typeof schoolFromRegisterSchema>) {
   const school = findRegisterSchool(input.schoolCode);
   if (!school) throw badRequest([{ path: 'body.schoolCode', code: 'unknown_school', message: 'no school of this code in the register' }]);
-  return db.transaction().execute(async (tx) => {
-    const organization = await createOrganization(tx, user, { regionId: input.regionId, kind: 'school', name: school.name, municipalityCode: school.municipalityCode });
-    const site = await createSite(tx, user, { organizationId: organization.id, name: school.name, municipalityCode: school.municipalityCode, lat: school.lat, lon: school.lon });
+  return inTransaction(db, async (tx) => {
+    const organization = await addOrganization(tx, { regionId: input.regionId, kind: 'school', name: school.name, municipalityCode: school.municipalityCode }, school.code);
+    const site = await addSite(tx, { organizationId: organization.id, name: school.name, municipalityCode: school.municipalityCode, lat: school.lat, lon: school.lon });
     return { organization, site };
   });
 }

@@ -64,6 +64,8 @@ describe.each(ENGINES)('organizations and sites on %s', (engine) => {
     expect(added.status).toBe(201);
     expect(added.body.organization).toMatchObject({ kind: 'school', name: kolari.name, municipalityCode: '273' });
     expect(added.body.site).toMatchObject({ organizationId: added.body.organization.id, lat: kolari.lat, lon: kolari.lon, locationApproximate: false });
+    // The register's code stays with the school: MPASSid names a pupil's school by it.
+    expect((await context.db.selectFrom('organization').select('school_code').where('id', '=', added.body.organization.id).executeTakeFirstOrThrow()).school_code).toBe(kolari.code);
     const sites = () => context.db.selectFrom('site').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
     const before = await sites();
     // Added twice: the organization's name is taken, and no site is left behind.

@@ -3,11 +3,13 @@ import type { Db } from '../../server/db/database.js';
 import { hashPassword } from '../auth/password.js';
 import { offeringFieldsSchema } from '../catalog/offering-schema.js';
 import { offeringColumns } from '../catalog/offering-writes.js';
-import { foldForSearch } from '../catalog/search-text.js';
 import { bundledCodeSet, selectCodes, writeNationalCourses } from '../catalog/code-sets/national-courses.js';
 import { readUnitFile } from '../catalog/code-sets/qualification-unit-file.js';
 import { addLocalCourse, localCourseSchema, setCourseCredits } from '../catalog/course-writes.js';
 import { readReferenceFile } from '../region/reference-data.js';
+import { createRegion } from '../region/region-writes.js';
+import { changeRegionSettings } from '../region/region-settings.js';
+import { addOrganization, addRegisterSchool, addSite } from '../catalog/organization-writes.js';
 import {
   COMPREHENSIVE_SCHOOL_CODES,
   DEMO_PROVIDERS,
@@ -38,7 +40,7 @@ export const DEMO_USERS = [
   { email: 'tyoelama@tarjotin.example', name: 'Tiina Työelämä (demo)', role: 'worklife', organizationKey: 'konepaja', home: null },
 ] as const;
 
-type SchoolRow = { code: string; name: string; municipality_code: string; lat: string; lon: string };
+type SchoolRow = { code: string };
 
 /** The demo's courses outside the national code sets: local ones, each under the demo's own code. */
 const LOCAL_COURSES = [
@@ -69,67 +71,38 @@ async function addDemoCourses(tx: Db, regionId: number) {
   return courseIds;
 }
 
-/** Loads the Lappi demo region once; later calls find it and do nothing. Returns whether it loaded. */
+/**
+ * Loads the Lappi demo region once; later calls find it and do nothing. Returns whether it loaded.
+ * The regions, their settings, organizations and sites are made by the services the Regions,
+ * Knowledge base and Organizations pages use (authorization is theirs: the seed is the operator's
+ * own, like the CLI); the rows are then labelled demo data, which the UI shows.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   const existing = await db.selectFrom('region').select('id').where('code', '=', DEMO_REGION_CODE).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const seeder = { kind: 'cli' } as const;
   const schools: SchoolRow[] = parse(readReferenceFile('fi_schools_all.csv'), { columns: true });
-  const centres = new Map(
-    (await db.selectFrom('municipality').select(['code', 'lat', 'lon']).execute()).map((m) => [m.code, m]),
-  );
 
   await db.transaction().execute(async (tx) => {
-    const region = await tx
-      .insertInto('region')
-      .values({ code: DEMO_REGION_CODE, name_fi: 'Lappi', name_sv: 'Lappland', name_en: 'Lapland', travel_circuity: 1.2, travel_speed_kmh: 80, travel_overhead_minutes: 5, is_demo: true })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const pilot = await tx
-      .insertInto('region')
-      .values({ code: 'kemi-tornionlaakso', name_fi: 'Kemi-Tornionlaakso', name_sv: 'Kemi-Torneådalen', name_en: 'Kemi-Tornio valley', travel_circuity: 1.2, travel_speed_kmh: 80, travel_overhead_minutes: 5, is_demo: true })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('region_municipality')
-      .values([
-        ...LAPPI_MUNICIPALITIES.map((code) => ({ region_id: region.id, municipality_code: code })),
-        ...KEMI_TORNIONLAAKSO_MUNICIPALITIES.map((code) => ({ region_id: pilot.id, municipality_code: code })),
-      ])
-      .execute();
+    const region = await createRegion(tx, seeder, { code: DEMO_REGION_CODE, nameFi: 'Lappi', nameSv: 'Lappland', nameEn: 'Lapland', municipalityCodes: [...LAPPI_MUNICIPALITIES] });
+    const pilot = await createRegion(tx, seeder, { code: 'kemi-tornionlaakso', nameFi: 'Kemi-Tornionlaakso', nameSv: 'Kemi-Torneådalen', nameEn: 'Kemi-Tornio valley', municipalityCodes: [...KEMI_TORNIONLAAKSO_MUNICIPALITIES] });
+    // The main roads along the Tornio and Kemi rivers are straight and fast (docs/travel-time.md).
+    for (const { id } of [region, pilot]) await changeRegionSettings(tx, seeder, id, { travelCircuity: 1.2, travelSpeedKmh: 80 });
 
     const organizationIds = new Map<string, number>();
     const siteIds = new Map<string, number>();
     for (const school of schools.filter((s) => [...LUKIO_SCHOOL_CODES, ...COMPREHENSIVE_SCHOOL_CODES].includes(s.code))) {
-      const key = `school-${school.code}`;
-      const org = await tx
-        .insertInto('organization')
-        .values({ region_id: region.id, kind: 'school', name: school.name, municipality_code: school.municipality_code, search_text: foldForSearch(school.name), is_demo: true })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      organizationIds.set(key, org.id);
-      const site = await tx
-        .insertInto('site')
-        .values({ region_id: region.id, organization_id: org.id, name: school.name, municipality_code: school.municipality_code, lat: Number(school.lat), lon: Number(school.lon), location_approximate: false, is_demo: true })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      siteIds.set(key, site.id);
+      const added = await addRegisterSchool(tx, { regionId: region.id, schoolCode: school.code });
+      organizationIds.set(`school-${school.code}`, added.organization.id);
+      siteIds.set(`school-${school.code}`, added.site.id);
     }
     for (const provider of DEMO_PROVIDERS) {
-      const org = await tx
-        .insertInto('organization')
-        .values({ region_id: region.id, kind: provider.kind, name: provider.name, municipality_code: provider.municipalityCode, search_text: foldForSearch(provider.name), is_demo: true })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      organizationIds.set(provider.key, org.id);
+      const organization = await addOrganization(tx, { regionId: region.id, kind: provider.kind, name: provider.name, municipalityCode: provider.municipalityCode });
+      organizationIds.set(provider.key, organization.id);
+      // Their sites have no published coordinates: each stands at its municipality's centre, marked approximate.
       for (const [key, name, municipalityCode, address] of provider.sites) {
-        const centre = centres.get(municipalityCode)!;
-        const site = await tx
-          .insertInto('site')
-          .values({ region_id: region.id, organization_id: org.id, name, address, municipality_code: municipalityCode, lat: centre.lat!, lon: centre.lon!, location_approximate: true, is_demo: true })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        siteIds.set(key, site.id);
+        siteIds.set(key, (await addSite(tx, { organizationId: organization.id, name, municipalityCode, address })).id);
       }
     }
 
@@ -181,6 +154,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedDemoEnrolments(tx, region.id);
     await seedDemoPlans(tx, region.id);
     await seedDemoRound(tx, region.id, passwordHash);
+    for (const table of ['region', 'organization', 'site'] as const) {
+      await tx.updateTable(table).set({ is_demo: true }).where(table === 'region' ? 'id' : 'region_id', 'in', [region.id, pilot.id]).execute();
+    }
   });
   return true;
 }

@@ -44,7 +44,7 @@ export class IndicatorCache {
         (select count(*) || '/' || coalesce(max(updated_at)::text, '') from offering) as offerings,
         (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(lat + lon), 0) from site) as sites,
         (select count(*) || '/' || coalesce(sum(count), 0) from population) as population,
-        (select travel_circuity || '/' || travel_speed_kmh || '/' || travel_overhead_minutes from region where id = ${regionId}) as travel,
+        (select travel_circuity || '/' || travel_speed_kmh || '/' || travel_overhead_minutes || '/' || daily_travel_limit_minutes from region where id = ${regionId}) as travel,
         (select count(*) || '/' || coalesce(max(imported_at)::text, '') from road_network) as roads
     `.execute(this.db);
     return JSON.stringify(row.rows[0]);

@@ -78,7 +78,13 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
   const fields = accessibilityFieldsFor(kept, regionId, centres.map((m) => ({ lat: m.lat!, lon: m.lon! })), models.providers, classedSites);
   const cohortOf = (m: (typeof municipalities)[number]) => Math.round(cohorts.get(m.code)?.now ?? 0);
   fields.setPeople(centres.map(cohortOf), municipalities.filter((m) => !centres.includes(m)).reduce((sum, m) => sum + cohortOf(m), 0));
-  const share16to18Within = fields.sharesWithin(THRESHOLDS);
+  // One reading for the fixed thresholds and the region's daily travel limit (the fields keep one set of thresholds).
+  const dailyLimit = region.daily_travel_limit_minutes;
+  const shares = fields.sharesWithin([...new Set<number>([...THRESHOLDS, dailyLimit])]);
+  const sharesAt = <T extends number>(thresholds: readonly T[]) =>
+    Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, Object.fromEntries(thresholds.map((t) => [t, shares[kind][t] ?? null]))])) as Record<AccessClass, Record<T, number | null>>;
+  const share16to18Within = sharesAt(THRESHOLDS);
+  const withinDailyLimit = Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, shares[kind][dailyLimit] ?? null])) as Record<AccessClass, number | null>;
   const nearestByCode = new Map(centres.map((m, origin) => [m.code, Object.fromEntries(ACCESS_CLASSES.map((kind) => [kind, fields.nearest(kind, origin)])) as Record<AccessClass, Nearest>]));
 
   const rows = await Promise.all(
@@ -115,6 +121,9 @@ export async function computeRegionIndicators(db: Db, travelTimes: SiteTravelTim
       cohort16to18: rows.reduce((sum, r) => sum + (r.cohort16to18 ?? 0), 0),
       projection: sumProjections(rows.map((r) => r.projection)),
       share16to18Within: share16to18Within,
+      /** The region's daily travel limit (one way) and the share of the cohort whose nearest site of each kind is within it. */
+      dailyTravelLimitMinutes: dailyLimit,
+      share16to18WithinDailyLimit: withinDailyLimit,
     },
   };
 }

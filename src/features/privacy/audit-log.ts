@@ -19,6 +19,7 @@ export type AuditAction =
   | 'import_population'
   | 'create_system_admin'
   | 'create_region'
+  | 'change_region_settings'
   | 'invite_person'
   | 'accept_invitation'
   | 'revoke_invitation'

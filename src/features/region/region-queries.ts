@@ -44,6 +44,7 @@ export function regionDto(r: Selectable<RegionTable>, municipalityCodes: string[
     nameEn: r.name_en,
     isDemo: r.is_demo,
     travel: travelParametersOf(r),
+    dailyTravelLimitMinutes: r.daily_travel_limit_minutes,
     municipalityCodes,
   };
 }

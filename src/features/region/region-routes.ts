@@ -9,12 +9,14 @@ import type { AuditActor } from '../privacy/audit-log.js';
 import { KOPA_PILOT_REGIONS } from './kopa-pilot-regions.js';
 import { createRegion, createRegionFromTemplate, regionCreateSchema, regionFromTemplateSchema, templateMunicipalityCodes } from './region-writes.js';
 import { listMunicipalities, listRegions } from './region-queries.js';
+import { changeRegionSettings, regionSettingsSchema, requireRegionAdmin } from './region-settings.js';
 import { searchSchoolRegister } from './school-register.js';
+import type { SiteTravelTimes } from '../travel/site-travel-times.js';
 import { idParam } from '../../server/http/input-schemas.js';
 
 const createdSchema = z.object({ id: z.number().int() });
 
-export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function regionRoutes(app: FastifyInstance, { db, travelTimes }: { db: Db; travelTimes: SiteTravelTimes }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -119,6 +121,29 @@ export async function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
       const region = (await listRegions(db)).find((r) => r.id === request.params.id);
       if (!region) throw notFound('Region');
       return region;
+    },
+  );
+
+  api.patch(
+    '/regions/:id/settings',
+    {
+      schema: {
+        tags: ['region'],
+        summary: 'Change the region\'s travel-time estimate (circuity, average speed, overhead minutes) and daily travel limit (its admins)',
+        description: 'Only the settings given change. The knowledge base and travel times follow at once.',
+        params: z.object({ id: idParam }),
+        body: regionSettingsSchema,
+        response: {
+          200: z.object({ travelCircuity: z.number(), travelSpeedKmh: z.number(), travelOverheadMinutes: z.number(), dailyTravelLimitMinutes: z.number() }),
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await requireRegionAdmin(db, user, request.params.id);
+      const settings = await changeRegionSettings(db, { kind: 'person', user }, request.params.id, request.body);
+      travelTimes.invalidate();
+      return settings;
     },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, HttpError, isUniqueViolation } from '../../server/http/errors.js';
 import { foldForSearch } from '../catalog/search-text.js';
 import { recordAudit, type AuditActor } from '../privacy/audit-log.js';
@@ -44,7 +45,7 @@ export async function createRegion(db: Db, actor: AuditActor, region: RegionCrea
     throw badRequest(unknown.map((code) => ({ path: `body.municipalityCodes.${region.municipalityCodes.indexOf(code)}`, code: 'unknown_municipality', message: `no municipality ${code}` })));
   }
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const row = await tx
         .insertInto('region')
         .values({ code: region.code, name_fi: region.nameFi, name_sv: region.nameSv, name_en: region.nameEn ?? region.nameFi })

@@ -19,6 +19,8 @@ import * as people from './migrations/0017_people.js';
 import * as courseSources from './migrations/0018_course_sources.js';
 import * as studentRegister from './migrations/0019_student_register.js';
 import * as singleSignOn from './migrations/0020_single_sign_on.js';
+import * as regionTravelLimit from './migrations/0021_region_travel_limit.js';
+import * as organizationSchoolCode from './migrations/0022_organization_school_code.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '0018_course_sources': courseSources,
   '0019_student_register': studentRegister,
   '0020_single_sign_on': singleSignOn,
+  '0021_region_travel_limit': regionTravelLimit,
+  '0022_organization_school_code': organizationSchoolCode,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

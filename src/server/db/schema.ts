@@ -14,6 +14,8 @@ export interface RegionTable {
   travel_speed_kmh: Generated<number>;
   /** Minutes added to every on-site trip (walking, waiting, parking). */
   travel_overhead_minutes: Generated<number>;
+  /** The longest daily trip, one way, the region holds reasonable (migration 0021); the knowledge base reports the share within it. */
+  daily_travel_limit_minutes: Generated<number>;
   is_demo: Generated<boolean>;
 }
 
@@ -47,6 +49,8 @@ export interface OrganizationTable {
   business_id: string | null;
   municipality_code: string | null;
   search_text: string;
+  /** A school's code in the national register (oppilaitosnumero), when it was added from the register (migration 0022). */
+  school_code: Generated<string | null>;
   is_demo: Generated<boolean>;
 }
 

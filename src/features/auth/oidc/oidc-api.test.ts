@@ -65,6 +65,25 @@ describe.each(ENGINES)('single sign-on through an OpenID provider on %s', (engin
     expect(await database.db.selectFrom('oidc_identity').select('subject').where('subject', 'in', ['stranger', 'unverified']).execute()).toEqual([]);
   });
 
+  it('checks MPASSid\'s school and role claims: a pupil\'s identity is no counsellor, another school\'s pupil not this one; nothing is linked', async () => {
+    const linkedIdentities = async () => Number((await database.db.selectFrom('oidc_identity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await linkedIdentities();
+    idp.accounts.set('pupil-as-counsellor', { email: 'opo.pello@tarjotin.example', email_verified: true, 'urn:mpass.id:role': ['Pello;00640;2A;Oppilas'] });
+    expect((await callback(await signInAtProvider(await begin(), 'pupil-as-counsellor', APP_URL))).headers.location).toBe('/login?sso_error=role_mismatch');
+    idp.accounts.set('other-school', { email: 'opiskelija2.pello@tarjotin.example', email_verified: true, 'urn:mpass.id:schoolCode': ['00000'], 'urn:mpass.id:role': ['Demojärvi;00000;9A;Oppilas'] });
+    expect((await callback(await signInAtProvider(await begin(), 'other-school', APP_URL))).headers.location).toBe('/login?sso_error=school_mismatch');
+    expect(await linkedIdentities()).toBe(before);
+
+    // Pellon lukio's register code is 00640: the pupil of that school signs in, and the teacher's identity is the counsellor's.
+    idp.accounts.set('pello-pupil', { email: 'opiskelija2.pello@tarjotin.example', email_verified: true, 'urn:mpass.id:schoolCode': ['00640'], 'urn:mpass.id:role': ['Pello;00640;2A;Oppilas'] });
+    expect(await sessionOf(await callback(await signInAtProvider(await begin(), 'pello-pupil', APP_URL)))).toMatchObject({ email: 'opiskelija2.pello@tarjotin.example', role: 'student' });
+    idp.accounts.set('pello-teacher', { email: 'opo.pello@tarjotin.example', email_verified: true, 'urn:mpass.id:role': ['Pello;00640;;Opinto-ohjaaja'] });
+    expect(await sessionOf(await callback(await signInAtProvider(await begin(), 'pello-teacher', APP_URL)))).toMatchObject({ email: 'opo.pello@tarjotin.example', role: 'counsellor' });
+    // Moved to another school: the linked identity no longer fits the account until the new school imports the student.
+    idp.accounts.set('pello-pupil', { 'urn:mpass.id:schoolCode': ['00000'], 'urn:mpass.id:role': ['Demojärvi;00000;1A;Oppilas'] });
+    expect((await callback(await signInAtProvider(await begin(), 'pello-pupil', APP_URL))).headers.location).toBe('/login?sso_error=school_mismatch');
+  });
+
   it('refuses a wrong state, a spent state, an expired code and a tampered ID token', async () => {
     idp.accounts.set('mpass-outi', { email: 'opo.pello@tarjotin.example', email_verified: true });
     // Handed to another browser (a victim signed in to the attacker's account): refused, and the state is spent.

@@ -17,8 +17,14 @@ export const oidcProviderSchema = z.object({
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
   scopes: z.string().default('openid email profile'),
-  /** The claims that carry the e-mail address and the name, when the provider names them otherwise. */
-  claims: z.object({ email: z.string().default('email'), name: z.string().default('name') }).default({ email: 'email', name: 'name' }),
+  /**
+   * The claims that carry the e-mail address and the name, when the provider names them otherwise;
+   * and, for MPASSid, those of the person's schools and roles (`"schoolCodes": "urn:mpass.id:schoolCode"`,
+   * `"roles": "urn:mpass.id:role"`), which a sign-in is then checked against (school-claims.ts).
+   */
+  claims: z
+    .object({ email: z.string().default('email'), name: z.string().default('name'), schoolCodes: z.string().min(1).optional(), roles: z.string().min(1).optional() })
+    .default({ email: 'email', name: 'name' }),
   /**
    * Link an identity to the account of its e-mail address even without `email_verified: true`: for a
    * provider that vouches for every address it gives (an education provider's own directory).

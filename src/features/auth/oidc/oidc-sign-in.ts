@@ -6,13 +6,15 @@ import { HttpError } from '../../../server/http/errors.js';
 import { acceptInvitationWithIdentity } from '../../people/invitations.js';
 import { recordAudit } from '../../privacy/audit-log.js';
 import { hashSecretToken } from '../secret-token.js';
+import type { Role } from '../roles.js';
 import type { OidcProvider } from './oidc-config.js';
+import { readSchoolClaims, schoolClaimsConflict, type SchoolClaims } from './school-claims.js';
 
 /** How long a sign-in at a provider may take, from the redirect there to the callback here. */
 export const SIGN_IN_MINUTES = 10;
 
 /** Why a sign-in by single sign-on did not end in a session; the sign-in page says it in the user's language. */
-export type SsoRefusal = 'sso_failed' | 'sso_cancelled' | 'sso_unavailable' | 'unknown_identity' | 'invitation_invalid' | 'account_deactivated';
+export type SsoRefusal = 'sso_failed' | 'sso_cancelled' | 'sso_unavailable' | 'unknown_identity' | 'invitation_invalid' | 'account_deactivated' | 'role_mismatch' | 'school_mismatch';
 
 export class SsoRefused extends Error {
   constructor(readonly reason: SsoRefusal, detail: string) {
@@ -132,13 +134,36 @@ export class OidcSignIn {
     }
     const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string).trim() : undefined);
     const name = text(provider.claims.name) ?? [text('given_name'), text('family_name')].filter(Boolean).join(' ');
-    return { subject: idClaims.sub, email: text(provider.claims.email)?.toLowerCase(), emailVerified: claims.email_verified === true || claims.email_verified === 'true' || provider.trustEmail, name };
+    return {
+      subject: idClaims.sub,
+      email: text(provider.claims.email)?.toLowerCase(),
+      emailVerified: claims.email_verified === true || claims.email_verified === 'true' || provider.trustEmail,
+      name,
+      schools: readSchoolClaims(claims, provider.claims),
+    };
   }
 
-  async #account(provider: OidcProvider, claims: { subject: string; email?: string; emailVerified: boolean; name: string }, invitationTokenHash: string | null) {
+  /** Refuses an account the identity's school claims say it is not: another school's, or a pupil's identity for a staff account (and the other way round). */
+  async #requireSchoolFits(db: Db, claims: SchoolClaims, accountId: number) {
+    const account = await db
+      .selectFrom('app_user')
+      .leftJoin('organization', 'organization.id', 'app_user.organization_id')
+      .select(['app_user.role', 'organization.school_code'])
+      .where('app_user.id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const conflict = schoolClaimsConflict(claims, { role: account.role as Role, schoolCode: account.school_code });
+    if (conflict) throw new SsoRefused(conflict, `account ${accountId} (${account.role}, school ${account.school_code ?? 'none'}) does not fit the identity's school claims`);
+  }
+
+  async #account(provider: OidcProvider, claims: { subject: string; email?: string; emailVerified: boolean; name: string; schools: SchoolClaims }, invitationTokenHash: string | null) {
     const linked = await this.db.selectFrom('oidc_identity').innerJoin('app_user', 'app_user.id', 'oidc_identity.user_id').selectAll('app_user').where('provider', '=', provider.id).where('subject', '=', claims.subject).executeTakeFirst();
-    if (linked) return linked;
+    if (linked) {
+      // A pupil who has moved school signs in with the new school's claims: the account is still the old school's.
+      await this.#requireSchoolFits(this.db, claims.schools, linked.id);
+      return linked;
+    }
     const link = async (tx: Db, accountId: number) => {
+      await this.#requireSchoolFits(tx, claims.schools, accountId);
       await tx.insertInto('oidc_identity').values({ provider: provider.id, subject: claims.subject, user_id: accountId }).execute();
       await recordAudit(tx, { kind: 'person', user: { id: accountId } }, 'link_identity', { subjectId: accountId, detail: { provider: provider.id } });
     };

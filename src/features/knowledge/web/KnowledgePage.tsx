@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { canUpdateRegionStatistics } from '../../auth/roles.js';
+import { canUpdateRegionStatistics, isAdminOf } from '../../auth/roles.js';
+import { RegionSettingsPanel } from '../../region/web/RegionSettingsPanel.js';
 import { PopulationImportPanel } from '../../population/web/PopulationImportPanel.js';
 import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
@@ -18,6 +19,9 @@ import { ProjectionChart } from './ProjectionChart.js';
 const IndicatorMap = lazy(() => import('./IndicatorMap.js').then((m) => ({ default: m.IndicatorMap })));
 
 type Municipality = RegionIndicators['municipalities'][number];
+type RegionItem = { id: number; nameFi: string; nameSv: string; nameEn: string; travel: { circuity: number; speedKmh: number; overheadMinutes: number }; dailyTravelLimitMinutes: number };
+
+const settingsOf = (r: RegionItem) => ({ travelCircuity: r.travel.circuity, travelSpeedKmh: r.travel.speedKmh, travelOverheadMinutes: r.travel.overheadMinutes, dailyTravelLimitMinutes: r.dailyTravelLimitMinutes });
 export const MAP_INDICATORS = ['cohort', 'change', 'lukio', 'vocational'] as const;
 type MapIndicator = (typeof MAP_INDICATORS)[number];
 
@@ -32,7 +36,7 @@ const VALUE_OF: Record<MapIndicator, (m: Municipality) => number | null> = {
 export function KnowledgePage() {
   const { t, i18n } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const regions = useApi<{ items: { id: number; nameFi: string; nameSv: string; nameEn: string }[] }>('/regions');
+  const regions = useApi<{ items: RegionItem[] }>('/regions');
   const { user } = useSession();
   // The signed-in person's own region, else the oldest one.
   const defaultRegion = regions.state === 'ready' ? (user?.regionId ?? Math.min(...regions.data.items.map((r) => r.id))) : null;
@@ -52,6 +56,8 @@ export function KnowledgePage() {
   if (regions.state === 'error') return <div className="page"><ErrorNotice error={regions.error} /></div>;
   const regionName = (r: { nameFi: string; nameSv: string; nameEn: string }) => t('knowledge.regionName', { fi: r.nameFi, sv: r.nameSv, en: r.nameEn });
   const chosenMunicipality = data?.municipalities.find((m) => m.code === chosen) ?? null;
+  const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+  const shownRegion = regions.state === 'ready' ? regions.data.items.find((r) => String(r.id) === regionId) : undefined;
 
   return (
     <div className="page">
@@ -80,7 +86,11 @@ export function KnowledgePage() {
               <table className="data-table">
                 <caption className="visually-hidden">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</caption>
                 <thead>
-                  <tr><th scope="col">{t('knowledge.form')}</th>{(['30', '45', '60'] as const).map((m) => <th key={m} scope="col">{t('knowledge.within', { minutes: m })}</th>)}</tr>
+                  <tr>
+                    <th scope="col">{t('knowledge.form')}</th>
+                    {(['30', '45', '60'] as const).map((m) => <th key={m} scope="col">{t('knowledge.within', { minutes: m })}</th>)}
+                    <th scope="col">{t('knowledge.withinDailyLimit', { minutes: data.totals.dailyTravelLimitMinutes })}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {(['lukio', 'vocational', 'any'] as const).map((form) => (
@@ -88,8 +98,9 @@ export function KnowledgePage() {
                       <th scope="row">{t(`knowledge.class.${form}`)}</th>
                       {(['30', '45', '60'] as const).map((m) => {
                         const share = data.totals.share16to18Within[form][Number(m) as 30 | 45 | 60];
-                        return <td key={m}>{share === null ? '–' : `${Math.round(share * 100)} %`}</td>;
+                        return <td key={m}>{percent(share)}</td>;
                       })}
+                      <td>{percent(data.totals.share16to18WithinDailyLimit[form])}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -122,6 +133,17 @@ export function KnowledgePage() {
           <IndicatorTable data={data} regionId={Number(regionId)} chosen={chosen} onChoose={setChosen} />
 
           {user && canUpdateRegionStatistics(user, Number(regionId)) && <PopulationImportPanel regionId={Number(regionId)} onImported={indicators.reload} />}
+          {user && shownRegion && isAdminOf(user, shownRegion.id) && (
+            <RegionSettingsPanel
+              key={shownRegion.id}
+              regionId={shownRegion.id}
+              settings={settingsOf(shownRegion)}
+              onSaved={() => {
+                regions.reload();
+                indicators.reload();
+              }}
+            />
+          )}
 
           <details className="rules">
             <summary>{t('knowledge.methodTitle')}</summary>
