@@ -29,7 +29,7 @@ const CLIENTS = 20;
 const CONCURRENT_SECONDS = 20;
 const TARGET_TRAY_P95_MS = 20;
 const TARGET_LIVING_IN_P95_MS = 50;
-const WORDS = ['matematiikka', 'englanti', 'hitsaus', 'aidinkieli', 'sosiaali', 'logistiikka', 'biologia', 'ohjelmointi', 'maa2', 'matkailu'];
+const WORDS = ['matematiikka', 'englanti', 'hitsaus', 'aidinkieli', 'sosiaali', 'logistiikka', 'biologia', 'ohjelmisto', 'maa2', 'matkailu'];
 
 interface TraySearch {
   /** The filters, as the page puts them in both requests. */
