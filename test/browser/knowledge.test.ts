@@ -84,6 +84,8 @@ describe('the regional knowledge base in a browser', () => {
     await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
     await panel.getByText('Inställningarna sparades; kunskapsbasen räknades om.').waitFor();
     await shares.getByRole('columnheader', { name: 'högst 90 min (regionens gräns)' }).waitFor();
+    // On a phone the table scrolls sideways; the region's limit is said above it too.
+    await shares.getByText(/^Inom regionens dagliga restidsgräns \(90 min\) från närmaste gymnasium bor \d+ %/).waitFor();
     const region = await harness.db.selectFrom('region').select('daily_travel_limit_minutes').where('code', '=', 'lappi').executeTakeFirstOrThrow();
     expect(region.daily_travel_limit_minutes).toBe(90);
     // Nobody else sees the settings.

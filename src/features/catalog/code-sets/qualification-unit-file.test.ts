@@ -32,6 +32,9 @@ describe('a provider\'s list of qualification units', () => {
       { code: '105943', uri: 'tutkinnonosat_105943', fi: 'Koneistus', sv: 'Koneistus', en: 'Koneistus', credits: 7.5, field: '07', qualification: undefined, row: 3 },
     ]);
     expect(unitCodeOf('MAA3')).toBeNull();
+    // Swedish headers, as the Swedish help names them.
+    const swedish = await readUnitFile(finnishExcelCsv(['Kod;Namn_fi;Namn_sv;Kompetenspoäng;Examen;Utbildningsområde', '106101;Sähköasennukset;Elinstallationer;40;Grundexamen inom el- och automationsbranschen;07']), 'csv');
+    expect(swedish).toEqual([expect.objectContaining({ code: '106101', fi: 'Sähköasennukset', sv: 'Elinstallationer', credits: 40, field: '07' })]);
   });
 
   it('names every bad row and field, and gives no units', async () => {

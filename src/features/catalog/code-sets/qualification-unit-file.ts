@@ -17,7 +17,7 @@ export type UnitField = 'code' | 'nameFi' | 'nameSv' | 'nameEn' | 'credits' | 'q
 /** Headers as they are folded (lower case, no accents, `_` for spaces and hyphens), by field. */
 const HEADERS: Record<UnitField, string[]> = {
   code: ['koodi', 'tutkinnon_osan_koodi', 'koodiarvo', 'koodiuri', 'code', 'unit_code', 'kod', 'examensdelens_kod'],
-  nameFi: ['nimi', 'nimi_fi', 'tutkinnon_osa', 'tutkinnon_osan_nimi', 'name_fi', 'name', 'namn_fi'],
+  nameFi: ['nimi', 'nimi_fi', 'tutkinnon_osa', 'tutkinnon_osan_nimi', 'name_fi', 'name', 'namn_fi', 'finskt_namn'],
   nameSv: ['nimi_sv', 'ruotsiksi', 'namn', 'namn_sv', 'name_sv', 'examensdel'],
   nameEn: ['nimi_en', 'englanniksi', 'name_en', 'namn_en'],
   credits: ['osp', 'osaamispisteet', 'laajuus', 'laajuus_osp', 'kompetenspoang', 'omfattning', 'credits', 'scope'],

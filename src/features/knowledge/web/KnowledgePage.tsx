@@ -81,6 +81,7 @@ export function KnowledgePage() {
           </p>
           <section aria-labelledby="shares-heading" className="panel">
             <h2 id="shares-heading">{t('knowledge.sharesTitle', { count: data.totals.cohort16to18 })}</h2>
+            <p>{t('knowledge.withinDailyLimitSummary', { minutes: data.totals.dailyTravelLimitMinutes, lukio: percent(data.totals.share16to18WithinDailyLimit.lukio), vocational: percent(data.totals.share16to18WithinDailyLimit.vocational) })}</p>
             {/* Focusable, so that a keyboard can scroll it on a narrow screen. */}
             <div className="table-scroll" tabIndex={0}>
               <table className="data-table">
