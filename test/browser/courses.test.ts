@@ -81,7 +81,7 @@ describe('the course catalogue in a browser', () => {
     await panel.getByLabel('Tiedosto', { exact: true }).setInputFiles(file(['Koodi;Nimi;Osp;Koulutusala', 'tutkinnonosat_102233;Ohjelmapalvelut;kolmekymmentä;10']));
     await panel.getByRole('button', { name: 'Tuo tiedosto' }).click();
     await panel.getByText('Tiedostossa on 1 virhe; mitään ei tuotu.').waitFor();
-    await panel.getByText(/Rivi 2, sarake osp/).waitFor();
+    await panel.getByText(/Rivi 2, sarake osp: Anna laajuus osaamispisteinä/).waitFor();
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 

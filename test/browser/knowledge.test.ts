@@ -76,6 +76,8 @@ describe('the regional knowledge base in a browser', () => {
     await panel.getByLabel(/Medelhastighet/).fill('snabb');
     await panel.getByRole('button', { name: 'Spara inställningarna' }).click();
     await panel.getByRole('alert').waitFor();
+    // The refused field says what it takes.
+    expect(await panel.getByText('10–130').count()).toBeGreaterThan(1);
     await expectNoAxeViolations(phone);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 

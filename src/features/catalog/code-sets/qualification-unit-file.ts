@@ -76,14 +76,14 @@ export function readUnitRecords(records: TableRecord[]): { units: NationalCourse
     const before = issues.length;
 
     const code = unitCodeOf(cell('code'));
-    if (!code) problem('code', cell('code') ? 'invalid_format' : 'required', cell('code') ? `"${excerpt(cell('code'))}" is not a unit code (tutkinnonosat_106727 or 106727)` : 'the unit\'s code is needed');
+    if (!code) problem('code', cell('code') ? 'invalid_unit_code' : 'required', cell('code') ? `"${excerpt(cell('code'))}" is not a unit code (tutkinnonosat_106727 or 106727)` : 'the unit\'s code is needed');
     const fi = cell('nameFi');
     if (fi.length < 2 || fi.length > 200) problem('nameFi', 'required', 'the unit\'s Finnish name is needed (2–200 characters)');
     for (const other of ['nameSv', 'nameEn', 'qualification'] as const) if (cell(other).length > 200) problem(other, 'too_big', 'at most 200 characters');
     const credits = readCredits(cell('credits'));
-    if (credits === null) problem('credits', cell('credits') ? 'invalid_format' : 'required', cell('credits') ? `"${excerpt(cell('credits'))}" is not a scope in osp (1–300)` : 'the unit\'s scope in osp is needed');
+    if (credits === null) problem('credits', cell('credits') ? 'invalid_osp' : 'required', cell('credits') ? `"${excerpt(cell('credits'))}" is not a scope in osp (1–300)` : 'the unit\'s scope in osp is needed');
     const field = cell('field') ? readField(cell('field')) : undefined;
-    if (field === null) problem('field', 'invalid_format', `"${excerpt(cell('field'))}" is not a field of education (00–10)`);
+    if (field === null) problem('field', 'invalid_field', `"${excerpt(cell('field'))}" is not a field of education (00–10)`);
     if (code && rowOfCode.has(code.code)) problem('code', 'duplicate', `unit ${code.code} is on row ${rowOfCode.get(code.code)} too`);
     if (code) rowOfCode.set(code.code, row);
 

@@ -42,7 +42,8 @@ export function RegionSettingsPanel({ regionId, settings, onSaved }: { regionId:
               value={values[f]}
               onChange={(v) => setValues({ ...values, [f]: String(v ?? '') })}
               status={issues.status(f)}
-              statusText={issues.statusText(f)}
+              // A refused value is told what the field takes, rather than the kind of fault.
+              statusText={issues.status(f) === 'error' ? t(`regionSettings.${f}Hint`) : undefined}
               fullWidth
             />
           ))}
