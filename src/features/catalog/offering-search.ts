@@ -165,8 +165,8 @@ interface WordMatches {
 
 interface WordMatchRow {
   nth: number;
-  course_id: number | null;
-  provider_id: number | null;
+  course_ids: number[] | null;
+  provider_ids: number[] | null;
   first_name: string | null;
   last_name: string | null;
   first_code: string | null;
@@ -174,28 +174,28 @@ interface WordMatchRow {
 }
 
 /**
- * The courses and providers each search word names, for every word in one statement. Looked up
- * first in the small tables, so that the offering query becomes index lookups by id instead of a
- * text scan joined to every offering. The ranges are the database's own minimum and maximum, so
- * they follow its collation.
+ * The courses and providers each search word names, for every word in one statement, one row a
+ * word. Looked up first in the small tables (through their trigram indexes, migration 0023), so
+ * that the offering query becomes index lookups by id instead of a text scan joined to every
+ * offering. The ranges are the database's own minimum and maximum, so they follow its collation.
  */
 async function matchWords(db: Db, words: string[]): Promise<WordMatches[]> {
   const patterns = words.map(likePattern);
   const { rows } = await sql<WordMatchRow>`
-    select w.nth::int as nth, c.id as course_id, null::int as provider_id,
-      min(lower(c.name_fi)) over (partition by w.nth) as first_name, max(lower(c.name_fi)) over (partition by w.nth) as last_name,
-      min(c.code) over (partition by w.nth) as first_code, max(c.code) over (partition by w.nth) as last_code
-    from unnest(${patterns}::text[]) with ordinality as w(pattern, nth) join course c on c.search_text like w.pattern
-    union all
-    select w.nth::int, null, p.id, null, null, null, null
-    from unnest(${patterns}::text[]) with ordinality as w(pattern, nth) join organization p on p.search_text like w.pattern`.execute(db);
+    select w.nth::int as nth, r.course_ids, r.first_name, r.last_name, r.first_code, r.last_code,
+      (select array_agg(p.id) from organization p where p.search_text like w.pattern) as provider_ids
+    from unnest(${patterns}::text[]) with ordinality as w(pattern, nth)
+    cross join lateral (
+      select array_agg(c.id) as course_ids, min(lower(c.name_fi)) as first_name, max(lower(c.name_fi)) as last_name, min(c.code) as first_code, max(c.code) as last_code
+      from course c where c.search_text like w.pattern
+    ) r`.execute(db);
   return words.map((_, i) => {
-    const ofWord = rows.filter((r) => r.nth === i + 1);
-    const courses = ofWord.filter((r) => r.course_id !== null);
-    const providerIds = ofWord.flatMap((r) => (r.provider_id === null ? [] : [r.provider_id]));
-    const ranged = providerIds.length === 0 ? courses[0] : undefined;
+    const row = rows.find((r) => r.nth === i + 1);
+    const courseIds = row?.course_ids ?? [];
+    const providerIds = row?.provider_ids ?? [];
+    const ranged = providerIds.length === 0 && courseIds.length > 0 ? row : undefined;
     return {
-      courseIds: courses.map((r) => r.course_id!),
+      courseIds,
       providerIds,
       nameRange: ranged ? { first: ranged.first_name!, last: ranged.last_name! } : null,
       codeRange: ranged ? { first: ranged.first_code!, last: ranged.last_code! } : null,
@@ -421,17 +421,25 @@ async function travelOfSearch(travelTimes: SiteTravelTimes, f: OfferingSearch) {
   return travel;
 }
 
-/** What every read of the tray starts from: travel from the search's home, and the offerings its filters match. */
-export async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch, pageOrder?: 'name' | 'code') {
+/**
+ * What every read of the tray starts from: travel from the search's home, and the offerings its
+ * filters match; `pagedAlong` gives them again bounded for a page read along the name or code index.
+ */
+export async function searchBasis(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
   const travel = await travelOfSearch(travelTimes, f);
-  const filtered = filteredOfferings(db, f, await matchWordsOnce(db, f.q), pageOrder);
-  return { travel, matches: matchesOf(filtered, f, travel) };
+  const words = await matchWordsOnce(db, f.q);
+  return {
+    travel,
+    matches: matchesOf(filteredOfferings(db, f, words), f, travel),
+    pagedAlong: (order: 'name' | 'code') => matchesOf(filteredOfferings(db, f, words, order), f, travel),
+  };
 }
 
 export async function searchOfferings(db: Db, travelTimes: SiteTravelTimes, f: OfferingSearch) {
   const sort = f.sort ?? (f.home ? 'travel' : 'name');
-  const { travel, matches } = await searchBasis(db, travelTimes, f, sort === 'code' ? 'code' : 'name');
-  const [rows, total] = await Promise.all([pageRows(db, matches, sort, travel, f), countUpTo(db, matches.all, COUNT_CAP)]);
+  const { travel, matches, pagedAlong } = await searchBasis(db, travelTimes, f);
+  // The count leaves out the page's name or code bounds: with them no index answers it alone, and the planner scanned the table.
+  const [rows, total] = await Promise.all([pageRows(db, pagedAlong(sort === 'code' ? 'code' : 'name'), sort, travel, f), countUpTo(db, matches.all, COUNT_CAP)]);
   return {
     items: rows.map((row) => dtoWithTravel(row, travel)),
     total: Math.min(total, COUNT_CAP),

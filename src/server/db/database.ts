@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DataDirLock } from './data-dir-lock.js';
@@ -33,6 +34,9 @@ const parsers = {
   [NUMERIC_OID]: (value: string) => Number(value),
 };
 
+/** PostgreSQL's contrib extensions the migrations create; PGlite loads them only when asked. */
+const pgliteOptions = { parsers, extensions: { pg_trgm } };
+
 export function databaseLocationFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
   return { kind: 'pglite', dataDir: env.DATA_DIR ?? 'data/pglite' };
@@ -53,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   if ('pglite' in config) return new Kysely<Database>({ dialect: new PGliteDialect(config.pglite) });
   const { lock } = config;
   try {
-    const pglite = await PGlite.create(lock.dataDir, { parsers });
+    const pglite = await PGlite.create(lock.dataDir, pgliteOptions);
     return new Kysely<Database>({ dialect: new PGliteDialect(pglite, () => lock.release()) });
   } catch (error) {
     await lock.release();
@@ -81,5 +85,5 @@ function survivesLostConnections(pool: pg.Pool) {
 
 /** An in-memory PGlite with the same type parsers as a persisted one: fresh, or loaded from a `dumpDataDir` tarball. */
 export function createMemoryPGlite(loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create({ parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+  return PGlite.create({ ...pgliteOptions, ...(loadDataDir ? { loadDataDir } : {}) });
 }

@@ -21,6 +21,7 @@ import * as studentRegister from './migrations/0019_student_register.js';
 import * as singleSignOn from './migrations/0020_single_sign_on.js';
 import * as regionTravelLimit from './migrations/0021_region_travel_limit.js';
 import * as organizationSchoolCode from './migrations/0022_organization_school_code.js';
+import * as wordSearchIndexes from './migrations/0023_word_search_indexes.js';
 
 /** Migrations are listed here, in order, so that they ship inside the bundle with no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_single_sign_on': singleSignOn,
   '0021_region_travel_limit': regionTravelLimit,
   '0022_organization_school_code': organizationSchoolCode,
+  '0023_word_search_indexes': wordSearchIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
