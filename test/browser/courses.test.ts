@@ -68,7 +68,8 @@ describe('the course catalogue in a browser', () => {
     await row.getByRole('button', { name: 'Ändra omfattningen för kursen KIV-107' }).click();
     await row.getByLabel(/Omfattning/).fill('2');
     await row.getByRole('button', { name: 'Spara omfattning' }).click();
-    await row.getByText('2 op').waitFor();
+    // Swedish names the lukio's opintopiste studiepoäng.
+    await row.getByText('2 sp').waitFor();
     expect((await harness.db.selectFrom('course').select('credits').where('code', '=', 'KIV-107').executeTakeFirstOrThrow()).credits).toBe(2);
   });
 

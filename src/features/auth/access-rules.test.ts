@@ -123,8 +123,8 @@ describe.each(ENGINES)('access rules on %s', (engine) => {
     const lappiRegion = (await admin.get('/auth/session')).body.user.regionId;
     expect((await admin.get('/enrolments?limit=200')).body.items.length).toBeGreaterThan(0);
 
-    await addPerson(context, 'jarjestelma@tarjotin.example', { role: 'system_admin', region_id: null });
-    const system = await signedIn('jarjestelma@tarjotin.example');
+    await addPerson(context, 'paakayttaja@tarjotin.example', { role: 'system_admin', region_id: null });
+    const system = await signedIn('paakayttaja@tarjotin.example');
     expect((await system.patch(`/offerings/${other.offeringId}`, { capacity: 99 })).status).toBe(200);
     expect((await system.get(`/students/${other.studentId}/plan`)).status).toBe(200);
     expect(lappiRegion).not.toBe(other.regionId);

@@ -5,7 +5,7 @@ import { useDemoApp } from '../../../test/test-app.js';
 import { createSystemAdmin } from '../people/system-admin.js';
 
 const COORDINATOR = 'koordinaattori.lappia@tarjotin.example';
-const SYSTEM_ADMIN = { email: 'jarjestelma@tarjotin.example', name: 'Järjestelmä', password: 'kaksitoista merkkiä vähintään' };
+const SYSTEM_ADMIN = { email: 'paakayttaja@tarjotin.example', name: 'Järjestelmä', password: 'kaksitoista merkkiä vähintään' };
 
 describe.each(ENGINES)('the course catalogue on %s', (engine) => {
   const context = useDemoApp(engine);

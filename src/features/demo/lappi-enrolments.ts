@@ -1,7 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../../server/db/schema.js';
+import type { Db } from '../../server/db/database.js';
+import type { SessionUser } from '../auth/roles.js';
 import type { DeliveryMode } from '../catalog/vocabulary.js';
-import { SEAT_HOLDING, type EnrolmentStatus } from '../enrolment/enrolment-states.js';
+import { requestEnrolment, transitionEnrolment } from '../enrolment/enrolment-service.js';
+import type { EnrolmentStatus } from '../enrolment/enrolment-states.js';
+import { replacePlan } from '../plan/study-plan.js';
 import { clashBetween, type ScheduledOffering } from '../timetable/clashes.js';
 import { siteToSiteMinutes, travelParametersOf } from '../travel/estimate.js';
 
@@ -37,68 +39,31 @@ const DEMO_ENROLMENTS: [string, string, EnrolmentStatus][] = [
   ['opiskelija3.pello@tarjotin.example', '106233', 'dropped'],
 ];
 
-export const EXTRA_DEMO_STUDENTS = [
-  { email: 'opiskelija2.pello@tarjotin.example', name: 'Eetu Opiskelija (demo)' },
-  { email: 'opiskelija3.pello@tarjotin.example', name: 'Aino Opiskelija (demo)' },
-];
-
-export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: number) {
-  const users = new Map((await tx.selectFrom('app_user').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
-  const actorIds = { counsellor: users.get('opo.pello@tarjotin.example')!, host: users.get('koordinaattori.lappia@tarjotin.example')! };
+/**
+ * The demo requests, each taken along its path by the people whose steps they are, through the
+ * enrolment service: the student asks, the Pello counsellor decides, Lappia's coordinator hosts.
+ * Each goes to the first Lappia offering of its course studied at a site with a partner seat; the
+ * one that two students want has a single partner seat, so the second waits on the waitlist.
+ */
+export async function seedDemoEnrolments(tx: Db, people: ReadonlyMap<string, SessionUser>) {
+  const counsellor = people.get('opo.pello@tarjotin.example')!;
+  const host = people.get('koordinaattori.lappia@tarjotin.example')!;
   const offerings = await tx
     .selectFrom('offering as o')
-    .innerJoin('organization as p', 'p.id', 'o.provider_id')
-    .select(['o.id', 'o.course_code'])
-    .where('p.name', 'like', 'Lappia%')
+    .select(['o.id', 'o.course_code', 'o.seats_for_partners'])
+    .where('o.provider_id', '=', host.organizationId!)
     .where('o.mode', 'in', ['onsite', 'hybrid', 'workplace'])
+    .where('o.seats_for_partners', '>', 0)
     .orderBy('o.id')
     .execute();
-  const seatsHeld = new Map<number, number>();
-  let day = 0;
   for (const [email, courseCode, status] of DEMO_ENROLMENTS) {
+    const student = people.get(email)!;
     const offering = offerings.find((o) => o.course_code === courseCode)!;
-    const studentId = users.get(email)!;
-    const completed = status === 'completed';
-    const enrolment = await tx
-      .insertInto('enrolment')
-      .values({
-        region_id: regionId,
-        offering_id: offering.id,
-        student_id: studentId,
-        status,
-        waitlisted_at: status === 'waitlisted' ? '2026-09-01T08:00:00Z' : null,
-        ...(completed ? { grade: '4', credits: 45, completed_on: '2026-10-02' } : {}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const path = PATHS[status]!;
-    for (const [i, [to, actor]] of path.entries()) {
-      await tx
-        .insertInto('enrolment_event')
-        .values({
-          region_id: regionId,
-          enrolment_id: enrolment.id,
-          actor_id: actor === 'student' ? studentId : actorIds[actor],
-          from_status: i === 0 ? null : path[i - 1]![0],
-          to_status: to,
-          reason: i === path.length - 1 ? (REASONS[to] ?? null) : null,
-          at: new Date(Date.UTC(2026, 7, 10 + day++, 9, 0)),
-        })
-        .execute();
+    const { id } = await requestEnrolment(tx, student, offering.id);
+    for (const [to, actor] of PATHS[status]!.slice(1)) {
+      const by = actor === 'student' ? student : actor === 'counsellor' ? counsellor : host;
+      await transitionEnrolment(tx, by, id, to === 'waitlisted' ? 'accepted' : to, REASONS[to], to === 'completed' ? { grade: '4', credits: 45 } : undefined);
     }
-    if (SEAT_HOLDING.includes(status)) seatsHeld.set(offering.id, (seatsHeld.get(offering.id) ?? 0) + 1);
-  }
-  // The waitlisted request waits because the seats are all taken.
-  const waitlistedOn = offerings.find((o) => o.course_code === '106109')!.id;
-  for (const [offeringId, held] of seatsHeld) {
-    await tx
-      .updateTable('offering')
-      .set((eb) => ({
-        seats_taken: held,
-        seats_for_partners: offeringId === waitlistedOn ? held : eb.fn('greatest', [eb.ref('seats_for_partners'), eb.val(held)]),
-      }))
-      .where('id', '=', offeringId)
-      .execute();
   }
 }
 
@@ -107,15 +72,8 @@ export async function seedDemoEnrolments(tx: Transaction<Database>, regionId: nu
  * and lukio modules at home, chosen so that nothing clashes, as a clean start for trying the
  * clash check with a new course.
  */
-export async function seedDemoPlans(tx: Transaction<Database>, regionId: number) {
-  const student = await tx.selectFrom('app_user').select(['id', 'organization_id']).where('email', '=', 'opiskelija.pello@tarjotin.example').executeTakeFirstOrThrow();
-  await tx
-    .insertInto('study_right')
-    .values([
-      { region_id: regionId, student_id: student.id, kind: 'general_upper_secondary', qualification: 'Lukion oppimäärä', target_credits: 150 },
-      { region_id: regionId, student_id: student.id, kind: 'vocational', qualification: 'Logistiikan perustutkinto', target_credits: 180 },
-    ])
-    .execute();
+export async function seedDemoPlans(tx: Db, student: SessionUser) {
+  const regionId = student.regionId!;
   const requested = await tx
     .selectFrom('enrolment')
     .select('offering_id')
@@ -126,7 +84,7 @@ export async function seedDemoPlans(tx: Transaction<Database>, regionId: number)
   const homeModules = await tx
     .selectFrom('offering')
     .select('id')
-    .where('provider_id', '=', student.organization_id!)
+    .where('provider_id', '=', student.organizationId!)
     .where('education_form', '=', 'general_upper_secondary')
     .orderBy('id')
     .execute();
@@ -151,5 +109,5 @@ export async function seedDemoPlans(tx: Transaction<Database>, regionId: number)
     if (isHome && plan.filter((p) => homeModules.some((m) => m.id === p.id)).length >= 6) break;
     if (plan.every((p) => clashBetween(p, candidate, travel) === null)) plan.push(candidate);
   }
-  await tx.insertInto('plan_item').values(plan.map((p) => ({ region_id: regionId, student_id: student.id, offering_id: p.id }))).execute();
+  await replacePlan(tx, student, student.id, plan.map((p) => p.id));
 }

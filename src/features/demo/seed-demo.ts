@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../server/db/database.js';
-import { hashPassword } from '../auth/password.js';
 import { offeringFieldsSchema } from '../catalog/offering-schema.js';
-import { offeringColumns } from '../catalog/offering-writes.js';
+import { createOffering } from '../catalog/offering-writes.js';
 import { bundledCodeSet, selectCodes, writeNationalCourses } from '../catalog/code-sets/national-courses.js';
 import { readUnitFile } from '../catalog/code-sets/qualification-unit-file.js';
 import { addLocalCourse, localCourseSchema, setCourseCredits } from '../catalog/course-writes.js';
@@ -17,8 +16,9 @@ import {
   LAPPI_MUNICIPALITIES,
   LUKIO_SCHOOL_CODES,
 } from './lappi-organizations.js';
-import { EXTRA_DEMO_STUDENTS, seedDemoEnrolments, seedDemoPlans } from './lappi-enrolments.js';
-import { seedDemoRound } from './lappi-round.js';
+import { accountsByEmail, DEMO_SYSTEM_ADMIN, importDemoStudents, inviteDemoStaff, type DemoStudentRow } from './demo-people.js';
+import { seedDemoEnrolments, seedDemoPlans } from './lappi-enrolments.js';
+import { roundSchools, roundStudents, seedDemoRound } from './lappi-round.js';
 import { seedDemoTimeFrame } from './lappi-time-frame.js';
 import { buildLappiOfferings } from './lappi-offerings.js';
 import { LUKIO_CREDIT_CORRECTIONS, LUKIO_MODULE_CODES } from './lukio-modules.js';
@@ -27,18 +27,17 @@ import { ADULT_COURSES, COMPREHENSIVE_COURSES, HIGHER_COURSES } from './other-co
 import { vocationalUnitsCsv } from './vocational-units.js';
 
 export const DEMO_REGION_CODE = 'lappi';
-export const DEMO_PASSWORD = 'demo-salasana-2026';
+export { DEMO_PASSWORD } from './demo-people.js';
 
-/** Demo accounts, one per role; listed in the README. */
-export const DEMO_USERS = [
-  { email: 'admin@tarjotin.example', name: 'Ylläpitäjä (demo)', role: 'admin', organizationKey: null, home: null },
-  { email: 'koordinaattori.lappia@tarjotin.example', name: 'Liisa Koordinaattori (demo)', role: 'coordinator', organizationKey: 'lappia', home: null },
-  { email: 'koordinaattori.redu@tarjotin.example', name: 'Risto Koordinaattori (demo)', role: 'coordinator', organizationKey: 'redu', home: null },
-  { email: 'opo.pello@tarjotin.example', name: 'Outi Opinto-ohjaaja (demo)', role: 'counsellor', organizationKey: 'school-00640', home: null },
-  { email: 'opiskelija.pello@tarjotin.example', name: 'Oona Opiskelija (demo)', role: 'student', organizationKey: 'school-00640', home: '854' },
-  { email: 'suunnittelija.pello@tarjotin.example', name: 'Pekka Suunnittelija (demo)', role: 'planner', organizationKey: 'pello', home: null },
-  { email: 'tyoelama@tarjotin.example', name: 'Tiina Työelämä (demo)', role: 'worklife', organizationKey: 'konepaja', home: null },
-] as const;
+/** The Pellon lukio students of the demo: one studying for both degrees, two more in its requests. */
+const PELLO_STUDENTS: DemoStudentRow[] = [
+  { name: 'Oona Opiskelija (demo)', email: 'opiskelija.pello@tarjotin.example', studentNumber: 'PEL-0001', programme: 'Lukio + Logistiikan perustutkinto', startDate: '2025-08-11', homeMunicipalityCode: '854' },
+  { name: 'Eetu Opiskelija (demo)', email: 'opiskelija2.pello@tarjotin.example', studentNumber: 'PEL-0002', programme: 'Lukio', startDate: '2025-08-11', homeMunicipalityCode: '854' },
+  { name: 'Aino Opiskelija (demo)', email: 'opiskelija3.pello@tarjotin.example', studentNumber: 'PEL-0003', programme: 'Lukio', startDate: '2025-08-11', homeMunicipalityCode: '854' },
+];
+
+/** The Lappia course two demo students ask for: its first offering keeps one partner seat, so the second waits. */
+const WAITLISTED_COURSE = '106109';
 
 type SchoolRow = { code: string };
 
@@ -68,7 +67,6 @@ async function addDemoCourses(tx: Db, regionId: number) {
   for (const [code, credits] of LUKIO_CREDIT_CORRECTIONS) {
     await setCourseCredits(tx, seeder, { id: courseIds.get(code)!, regionId }, { credits });
   }
-  return courseIds;
 }
 
 /**
@@ -80,7 +78,6 @@ async function addDemoCourses(tx: Db, regionId: number) {
 export async function seedDemo(db: Db): Promise<boolean> {
   const existing = await db.selectFrom('region').select('id').where('code', '=', DEMO_REGION_CODE).executeTakeFirst();
   if (existing) return false;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeder = { kind: 'cli' } as const;
   const schools: SchoolRow[] = parse(readReferenceFile('fi_schools_all.csv'), { columns: true });
 
@@ -106,57 +103,39 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
 
-    const courseIds = await addDemoCourses(tx, region.id);
-    const offerings = buildLappiOfferings().map(({ providerKey, siteKey, ...fields }) => {
+    const staff = await inviteDemoStaff(tx, region.id, organizationIds);
+    const admin = staff.get('admin@tarjotin.example')!;
+    await addDemoCourses(tx, region.id);
+    await seedDemoTimeFrame(tx, admin, region.id);
+    let waitlistSet = false;
+    for (const { providerKey, siteKey, ...fields } of buildLappiOfferings()) {
       const siteId = siteKey ? siteIds.get(siteKey)! : null;
-      const valid = offeringFieldsSchema.parse({ ...fields, siteId });
-      return {
-        region_id: region.id,
-        course_id: courseIds.get(fields.courseCode)!,
-        provider_id: organizationIds.get(providerKey)!,
-        status: 'published',
-        is_demo: true,
-        ...offeringColumns(valid),
-      };
-    });
-    await tx.insertInto('offering').values(offerings).execute();
-    await seedDemoTimeFrame(tx, region.id);
-
-    await tx
-      .insertInto('app_user')
-      .values(
-        DEMO_USERS.map((u) => ({
-          email: u.email,
-          name: u.name,
-          role: u.role,
-          password_hash: passwordHash,
-          region_id: region.id,
-          organization_id: u.organizationKey ? organizationIds.get(u.organizationKey)! : null,
-          home_municipality_code: u.home,
-          is_demo: true,
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto('app_user')
-      .values(
-        EXTRA_DEMO_STUDENTS.map((u) => ({
-          ...u,
-          role: 'student',
-          password_hash: passwordHash,
-          region_id: region.id,
-          organization_id: organizationIds.get('school-00640')!,
-          home_municipality_code: '854',
-          is_demo: true,
-        })),
-      )
-      .execute();
-    await seedDemoEnrolments(tx, region.id);
-    await seedDemoPlans(tx, region.id);
-    await seedDemoRound(tx, region.id, passwordHash);
-    for (const table of ['region', 'organization', 'site'] as const) {
-      await tx.updateTable(table).set({ is_demo: true }).where(table === 'region' ? 'id' : 'region_id', 'in', [region.id, pilot.id]).execute();
+      const waitlisted: boolean = !waitlistSet && providerKey === 'lappia' && fields.courseCode === WAITLISTED_COURSE && fields.mode !== 'remote' && fields.mode !== 'online' && fields.seatsForPartners > 0;
+      waitlistSet ||= waitlisted;
+      const valid = offeringFieldsSchema.parse({ ...fields, siteId, ...(waitlisted ? { seatsForPartners: 1 } : {}) });
+      await createOffering(tx, admin, valid, organizationIds.get(providerKey)!);
     }
+
+    const pelloSchool = { id: organizationIds.get('school-00640')!, regionId: region.id };
+    await importDemoStudents(tx, staff.get('opo.pello@tarjotin.example')!, pelloSchool, PELLO_STUDENTS);
+    const lukios = await roundSchools(tx, region.id);
+    for (const school of lukios) {
+      const ofSchool = roundStudents(lukios).filter((s) => s.schoolId === school.id).map((s) => s.row);
+      await importDemoStudents(tx, admin, { id: school.id, regionId: region.id }, ofSchool);
+    }
+    const people = new Map([...staff, ...(await accountsByEmail(tx, PELLO_STUDENTS.map((s) => s.email)))]);
+    await seedDemoEnrolments(tx, people);
+    await seedDemoPlans(tx, people.get('opiskelija.pello@tarjotin.example')!);
+    await seedDemoRound(tx, admin, region.id);
+    await labelDemoData(tx, [region.id, pilot.id]);
   });
   return true;
+}
+
+/** Everything in the demo's regions is labelled demo data, which the UI shows; the accounts too, and the system admin who made them. */
+async function labelDemoData(tx: Db, regionIds: number[]) {
+  for (const table of ['region', 'organization', 'site', 'offering', 'app_user'] as const) {
+    await tx.updateTable(table).set({ is_demo: true }).where(table === 'region' ? 'id' : 'region_id', 'in', regionIds).execute();
+  }
+  await tx.updateTable('app_user').set({ is_demo: true }).where('email', '=', DEMO_SYSTEM_ADMIN.email).execute();
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/http/errors.js';
 import { isAdminOf, type SessionUser } from '../auth/roles.js';
@@ -27,7 +28,7 @@ export async function requestEnrolment(db: Db, user: SessionUser, offeringId: nu
   if (offering.provider_id === user.organizationId) {
     throw badRequest([{ path: 'body.offeringId', code: 'own_school', message: 'enrol in your own school\'s courses there; this is for partner courses' }]);
   }
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const active = await tx
       .selectFrom('enrolment')
       .select('id')
@@ -212,7 +213,7 @@ export async function transitionEnrolment(
   reason: string | undefined,
   completion: Completion | undefined,
 ) {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const enrolment = await tx
       .selectFrom('enrolment as e')
       .innerJoin('offering as o', 'o.id', 'e.offering_id')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, forbidden, HttpError, isUniqueViolation, notFound } from '../../server/http/errors.js';
 import { accountEmailSchema, idSchema } from '../../server/http/input-schemas.js';
 import { hashPassword, NO_PASSWORD } from '../auth/password.js';
@@ -31,12 +32,21 @@ const invitationNotFound = () => new HttpError(404, 'invitation_not_found', 'Thi
 const invitationExpired = () => new HttpError(410, 'invitation_expired', 'This invitation has expired; ask for a new one');
 
 /**
+ * Who gets an invitation's one-time link: by default the invitee, by the e-mail queued in the
+ * invitation's transaction; `handOver` gives it to the caller instead, and nothing is mailed (the
+ * demo seed accepts its invitations at once).
+ */
+export interface LinkDelivery {
+  handOver?: (token: string) => void;
+}
+
+/**
  * Invites a person by e-mail to a role: checks the role as it would be held and that the inviter
  * may give it, replaces an earlier open invitation to the same address, and queues the e-mail with
  * the one-time link in the same transaction. An address that already has an account is refused:
  * that person's role is changed instead.
  */
-export async function createInvitation(db: Db, inviter: SessionUser, input: NewInvitation) {
+export async function createInvitation(db: Db, inviter: SessionUser, input: NewInvitation, delivery: LinkDelivery = {}) {
   const grant = { role: input.role, regionId: input.regionId, organizationId: input.organizationId ?? null };
   const issues = await grantIssues(db, grant, 'body');
   if (issues.length > 0) throw badRequest(issues);
@@ -52,24 +62,22 @@ export async function createInvitation(db: Db, inviter: SessionUser, input: NewI
     role: tree.roles[input.role],
     expires: emailDate(language, expiresAt),
   }));
-  return db
-    .transaction()
-    .execute(async (tx) => {
-      await tx.updateTable('invitation').set({ revoked_at: sql`now()` }).where('email', '=', input.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
-      const invitation = await tx
-        .insertInto('invitation')
-        .values({ region_id: grant.regionId, organization_id: grant.organizationId, email: input.email, role: input.role, token_hash: hashSecretToken(token), invited_by: inviter.id, expires_at: expiresAt, accepted_at: null, accepted_user_id: null, revoked_at: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx.insertInto('outbox_email').values({ to_address: input.email, subject: email.subject, body: email.body, last_error: null, sent_at: null, next_attempt_at: new Date() }).execute();
-      await recordAudit(tx, { kind: 'person', user: inviter }, 'invite_person', { regionId: grant.regionId, detail: { invitation: invitation.id, role: input.role, ...(grant.organizationId ? { organization: grant.organizationId } : {}) } });
-      return { id: invitation.id, expiresAt: expiresAt.toISOString() };
-    })
-    .catch((error: unknown) => {
-      // Two invitations to one address at the same moment: the open-invitation index let one through.
-      if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', 'Someone invited this address at the same moment; reload and look');
-      throw error;
-    });
+  return inTransaction(db, async (tx) => {
+    await tx.updateTable('invitation').set({ revoked_at: sql`now()` }).where('email', '=', input.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+    const invitation = await tx
+      .insertInto('invitation')
+      .values({ region_id: grant.regionId, organization_id: grant.organizationId, email: input.email, role: input.role, token_hash: hashSecretToken(token), invited_by: inviter.id, expires_at: expiresAt, accepted_at: null, accepted_user_id: null, revoked_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (delivery.handOver) delivery.handOver(token);
+    else await tx.insertInto('outbox_email').values({ to_address: input.email, subject: email.subject, body: email.body, last_error: null, sent_at: null, next_attempt_at: new Date() }).execute();
+    await recordAudit(tx, { kind: 'person', user: inviter }, 'invite_person', { regionId: grant.regionId, detail: { invitation: invitation.id, role: input.role, ...(grant.organizationId ? { organization: grant.organizationId } : {}) } });
+    return { id: invitation.id, expiresAt: expiresAt.toISOString() };
+  }).catch((error: unknown) => {
+    // Two invitations to one address at the same moment: the open-invitation index let one through.
+    if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', 'Someone invited this address at the same moment; reload and look');
+    throw error;
+  });
 }
 
 /** What the invitee sees before accepting: whose invitation, to what. */
@@ -126,25 +134,22 @@ async function openInvitation(db: Db, tokenHash: string) {
 
 /** Makes the account, spends the link and audits it, in one transaction that locks the invitation. */
 function claimInvitation(db: Db, tokenHash: string, email: string, account: { name: string; passwordHash: string }, link?: (tx: Db, accountId: number) => Promise<void>) {
-  return db
-    .transaction()
-    .execute(async (tx) => {
-      const invitation = await tx.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).where('accepted_at', 'is', null).where('revoked_at', 'is', null).forUpdate().executeTakeFirst();
-      if (!invitation) throw invitationNotFound();
-      const created = await tx
-        .insertInto('app_user')
-        .values({ email: invitation.email, name: account.name, password_hash: account.passwordHash, role: invitation.role, region_id: invitation.region_id, organization_id: invitation.organization_id, home_municipality_code: null, erased_at: null })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await tx.updateTable('invitation').set({ accepted_at: sql`now()`, accepted_user_id: created.id }).where('id', '=', invitation.id).execute();
-      await link?.(tx, created.id);
-      await recordAudit(tx, { kind: 'person', user: created }, 'accept_invitation', { subjectId: created.id, regionId: invitation.region_id, detail: { invitation: invitation.id, role: invitation.role } });
-      return created;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new HttpError(409, 'email_taken', `${email} already has an account; sign in instead`);
-      throw error;
-    });
+  return inTransaction(db, async (tx) => {
+    const invitation = await tx.selectFrom('invitation').selectAll().where('token_hash', '=', tokenHash).where('accepted_at', 'is', null).where('revoked_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!invitation) throw invitationNotFound();
+    const created = await tx
+      .insertInto('app_user')
+      .values({ email: invitation.email, name: account.name, password_hash: account.passwordHash, role: invitation.role, region_id: invitation.region_id, organization_id: invitation.organization_id, home_municipality_code: null, erased_at: null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx.updateTable('invitation').set({ accepted_at: sql`now()`, accepted_user_id: created.id }).where('id', '=', invitation.id).execute();
+    await link?.(tx, created.id);
+    await recordAudit(tx, { kind: 'person', user: created }, 'accept_invitation', { subjectId: created.id, regionId: invitation.region_id, detail: { invitation: invitation.id, role: invitation.role } });
+    return created;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new HttpError(409, 'email_taken', `${email} already has an account; sign in instead`);
+    throw error;
+  });
 }
 
 const PAGE_SIZE = 50;
@@ -190,7 +195,7 @@ export async function listOpenInvitations(db: Db, user: SessionUser, regionId: n
 
 /** Withdraws an open invitation: its link stops working. Whoever may give its role may withdraw it. */
 export async function revokeInvitation(db: Db, user: SessionUser, id: number) {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const invitation = await tx.selectFrom('invitation').selectAll().where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).forUpdate().executeTakeFirst();
     if (!invitation || !canGrantRole(user, { role: invitation.role as (typeof REGION_ROLES)[number], regionId: invitation.region_id, organizationId: invitation.organization_id })) throw notFound('Invitation');
     await tx.updateTable('invitation').set({ revoked_at: sql`now()` }).where('id', '=', id).execute();

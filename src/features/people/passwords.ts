@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, HttpError } from '../../server/http/errors.js';
 import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -8,6 +9,7 @@ import type { SessionUser } from '../auth/roles.js';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import { appUrl, trilingualEmail } from '../notification/email-text.js';
 import { recordAudit } from '../privacy/audit-log.js';
+import type { LinkDelivery } from './invitations.js';
 import { requireStrongPassword } from './strong-password.js';
 
 /** A reset link works for an hour, and one is sent at most every few minutes to an address. */
@@ -29,7 +31,7 @@ export async function changePassword(db: Db, user: SessionUser, sessionToken: st
   }
   requireStrongPassword(input.newPassword, user.email, 'body.newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
     await tx.deleteFrom('session').where('user_id', '=', user.id).where('id', '<>', hashSecretToken(sessionToken)).execute();
     await recordAudit(tx, { kind: 'person', user }, 'change_password', { subjectId: user.id, regionId: user.regionId });
@@ -39,14 +41,15 @@ export async function changePassword(db: Db, user: SessionUser, sessionToken: st
 /**
  * Sends a reset link to an active account's address. The answer is the same whether or not the
  * address has an account, so the form tells nobody who is registered; a few minutes pass between
- * two links to one address, so the form cannot be used to flood a mailbox.
+ * two links to one address, so the form cannot be used to flood a mailbox. `delivery` as for an
+ * invitation: the demo seed sets its students' passwords through this link.
  */
-export async function requestPasswordReset(db: Db, email: string) {
+export async function requestPasswordReset(db: Db, email: string, delivery: LinkDelivery = {}) {
   const account = await db.selectFrom('app_user').select('id').where('email', '=', email).where('erased_at', 'is', null).where('deactivated_at', 'is', null).executeTakeFirst();
   if (!account) return;
   const token = newSecretToken();
   const message = trilingualEmail('passwordReset', `${appUrl()}/reset-password/${token}`, () => ({}));
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     // Serialises two requests for one account: the second sees the first's link.
     await tx.selectFrom('app_user').select('id').where('id', '=', account.id).forUpdate().execute();
     const recent = await tx
@@ -57,7 +60,8 @@ export async function requestPasswordReset(db: Db, email: string) {
       .executeTakeFirst();
     if (recent) return;
     await tx.insertInto('password_reset').values({ token_hash: hashSecretToken(token), user_id: account.id, expires_at: sql`now() + ${`${RESET_MINUTES} minutes`}::interval`, used_at: null }).execute();
-    await tx.insertInto('outbox_email').values({ to_address: email, subject: message.subject, body: message.body, last_error: null, sent_at: null, next_attempt_at: new Date() }).execute();
+    if (delivery.handOver) delivery.handOver(token);
+    else await tx.insertInto('outbox_email').values({ to_address: email, subject: message.subject, body: message.body, last_error: null, sent_at: null, next_attempt_at: new Date() }).execute();
   });
 }
 
@@ -77,7 +81,7 @@ export async function resetPassword(db: Db, token: string, password: string) {
   if (new Date(reset.expires_at) <= new Date()) throw new HttpError(410, 'reset_expired', 'This link has expired; ask for a new one');
   requireStrongPassword(password, reset.email, 'body.password');
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const spent = await tx.updateTable('password_reset').set({ used_at: sql`now()` }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
     if (spent.numUpdatedRows === 0n) throw new HttpError(404, 'reset_not_found', 'This link was used already');
     await tx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', reset.user_id).execute();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, isUniqueViolation } from '../../server/http/errors.js';
 import { accountEmailSchema } from '../../server/http/input-schemas.js';
 import { hashPassword } from '../auth/password.js';
@@ -21,7 +22,7 @@ export type NewSystemAdmin = z.infer<typeof systemAdminSchema>;
 export async function createSystemAdmin(db: Db, admin: NewSystemAdmin): Promise<{ id: number }> {
   requireStrongPassword(admin.password, admin.email, 'password');
   const passwordHash = await hashPassword(admin.password);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await tx
       .insertInto('app_user')
       .values({ email: admin.email, name: admin.name, password_hash: passwordHash, role: 'system_admin', region_id: null, organization_id: null, home_municipality_code: null, erased_at: null })

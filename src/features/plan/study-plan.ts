@@ -1,4 +1,5 @@
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, forbidden, notFound } from '../../server/http/errors.js';
 import { studentAccess, type SessionUser } from '../auth/roles.js';
 import { auditStudentRead } from '../privacy/audit-log.js';
@@ -87,7 +88,7 @@ export async function replacePlan(db: Db, user: SessionUser, studentId: number, 
   if (missing.length > 0) {
     throw badRequest(missing.map((id) => ({ path: `body.offeringIds.${offeringIds.indexOf(id)}`, code: 'unknown_offering', message: `no published offering ${id}` })));
   }
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.deleteFrom('plan_item').where('student_id', '=', studentId).execute();
     if (unique.length > 0) {
       await tx.insertInto('plan_item').values(unique.map((offeringId) => ({ region_id: student.region_id!, student_id: studentId, offering_id: offeringId }))).execute();

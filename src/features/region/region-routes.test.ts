@@ -3,7 +3,7 @@ import { ApiClient } from '../../../test/api-client.js';
 import { useDemoApp } from '../../../test/test-app.js';
 import { createSystemAdmin } from '../people/system-admin.js';
 
-const SYSTEM_ADMIN = { email: 'jarjestelma@tarjotin.example', name: 'Järjestelmä', password: 'kaksitoista merkkiä vähintään' };
+const SYSTEM_ADMIN = { email: 'paakayttaja@tarjotin.example', name: 'Järjestelmä', password: 'kaksitoista merkkiä vähintään' };
 
 describe('regions created by a system admin', () => {
   const context = useDemoApp('pglite');

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import type { Database } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, type FieldIssue } from '../../server/http/errors.js';
 import { isAdmin, isAdminOf, type SessionUser } from '../auth/roles.js';
@@ -51,7 +52,7 @@ export async function createRound(db: Db, user: SessionUser, input: z.infer<type
   if (offerings.length === 0) issues.push({ path: 'body.offeringIds', code: 'no_offerings', message: 'no published offering runs in that period' });
   if (issues.length > 0) throw badRequest(issues);
 
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const round = await tx
       .insertInto('selection_round')
       .values({
@@ -121,7 +122,7 @@ export async function replaceWishes(db: Db, user: SessionUser, id: number, offer
     else if (offeringIds.indexOf(offeringId) !== i) issues.push({ path: `body.offeringIds.${i}`, code: 'duplicate', message: `offering ${offeringId} is listed twice` });
   });
   if (issues.length > 0) throw badRequest(issues);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.deleteFrom('round_wish').where('round_id', '=', id).where('student_id', '=', user.id).execute();
     if (offeringIds.length > 0) {
       await tx
@@ -166,7 +167,7 @@ async function solveAndStore(db: Db, travelTimes: SiteTravelTimes, round: Round,
   });
 
   const result = await allocateInWorker(problem);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     // The server kept answering during the solve: the round may have been published, reopened or re-run meanwhile.
     const now = await tx.selectFrom('selection_round').select(['status', 'closes_at', 'allocated_at']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     const unchanged = now.status === round.status && sameTime(now.closes_at, round.closes_at) && sameTime(now.allocated_at, round.allocated_at);
@@ -225,7 +226,7 @@ const sameTime = (a: Date | string | null, b: Date | string | null) => (a === nu
 export async function publishRound(db: Db, user: SessionUser, id: number) {
   const round = await managedRound(db, user, id);
   requirePhase(round, ['allocated']);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const now = await tx.selectFrom('selection_round').select(['status', 'allocated_at']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (now.status !== 'allocated' || !sameTime(now.allocated_at, round.allocated_at)) throw new HttpError(409, 'round_changed', 'The round changed meanwhile; reload it');
     const places = await tx

@@ -1,4 +1,5 @@
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import { badRequest, forbidden, notFound, type FieldIssue } from '../../server/http/errors.js';
 import { refusedImport, type TableRecord } from '../../server/files/table-records.js';
 import { NO_PASSWORD } from '../auth/password.js';
@@ -44,7 +45,7 @@ async function municipalityReader(db: Db) {
 export async function importStudents(db: Db, user: SessionUser, school: { id: number; regionId: number }, records: TableRecord[]): Promise<StudentImportCounts> {
   const { students, issues } = readStudentRecords(records, await municipalityReader(db));
   if (issues.length > 0) throw refused(issues);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const matches = await matchAccounts(tx, school, students);
     if (matches.issues.length > 0) throw refused(matches.issues);
     const counts: StudentImportCounts = { created: 0, updated: 0, unchanged: 0 };

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../server/db/database.js';
+import { inTransaction } from '../../server/db/transaction.js';
 import type { Database, TimeSlotRow } from '../../server/db/schema.js';
 import { badRequest, forbidden, HttpError, notFound, type FieldIssue } from '../../server/http/errors.js';
 import { canManageOrganization, isAdminOf, type SessionUser } from '../auth/roles.js';
@@ -44,7 +45,7 @@ export async function replaceTimeFrame(db: Db, user: SessionUser, regionId: numb
   if (!(await db.selectFrom('region').select('id').where('id', '=', regionId).executeTakeFirst())) throw notFound('Region');
   const issues = timeFrameIssues(input);
   if (issues.length > 0) throw badRequest(issues);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const frame = await tx
       .insertInto('time_frame')
       .values({ region_id: regionId, academic_year: academicYear, name: input.name })

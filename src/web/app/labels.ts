@@ -14,8 +14,22 @@ export function useMunicipalityName() {
   return (m: { nameFi: string; nameSv: string } | undefined) => (m ? (i18n.language === 'sv' ? m.nameSv : m.nameFi) : '');
 }
 
+/**
+ * A credit unit as its language abbreviates it: the lukio's opintopiste is studiepoäng (sp) in
+ * Swedish, a vocational osaamispiste kompetenspoäng (kp); English says credits and competence points.
+ */
+const CREDIT_UNITS: Record<string, Record<string, string>> = {
+  fi: { op: 'op', osp: 'osp' },
+  sv: { op: 'sp', osp: 'kp' },
+  en: { op: 'cr', osp: 'cp' },
+};
+
+export function creditUnitLabel(unit: string, language: string) {
+  return CREDIT_UNITS[language]?.[unit] ?? unit;
+}
+
 export function formatCredits(credits: number, unit: string, language: string) {
-  return `${credits.toLocaleString(language === 'en' ? 'en-GB' : `${language}-FI`)} ${unit}`;
+  return `${credits.toLocaleString(language === 'en' ? 'en-GB' : `${language}-FI`)} ${creditUnitLabel(unit, language)}`;
 }
 
 const WEEKDAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

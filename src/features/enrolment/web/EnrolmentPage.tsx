@@ -5,7 +5,7 @@ import { Button, Heading, LoadingSpinner, TextInput } from 'suomifi-ui-component
 import { api } from '../../../web/app/api.js';
 import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
-import { formatCredits, useCourseName } from '../../../web/app/labels.js';
+import { creditUnitLabel, formatCredits, useCourseName } from '../../../web/app/labels.js';
 import { useApi } from '../../../web/app/use-api.js';
 import type { EnrolmentStatus } from '../enrolment-states.js';
 import type { EnrolmentSummary } from './EnrolmentsPage.js';
@@ -69,7 +69,7 @@ export function EnrolmentPage() {
           {e.allowedSteps.includes('completed') && (
             <div className="form-row">
               <TextInput labelText={t('enrolment.grade')} value={grade} onChange={(v) => setGrade(String(v ?? ''))} />
-              <TextInput labelText={t('enrolment.credits', { unit: e.offering.creditUnit })} value={credits} onChange={(v) => setCredits(String(v ?? ''))} />
+              <TextInput labelText={t('enrolment.credits', { unit: creditUnitLabel(e.offering.creditUnit, i18n.language) })} value={credits} onChange={(v) => setCredits(String(v ?? ''))} />
             </div>
           )}
           {error && <ErrorNotice error={error} />}

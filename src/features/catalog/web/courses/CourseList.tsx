@@ -4,7 +4,7 @@ import { Button, Heading, LoadingSpinner, TextInput } from 'suomifi-ui-component
 import { api, toQuery } from '../../../../web/app/api.js';
 import { ErrorNotice } from '../../../../web/app/ErrorNotice.js';
 import { useFieldIssues } from '../../../../web/app/field-issues.js';
-import { formatCredits, useCourseName } from '../../../../web/app/labels.js';
+import { creditUnitLabel, formatCredits, useCourseName } from '../../../../web/app/labels.js';
 import { ListPagination } from '../../../../web/app/ListPagination.js';
 import { ListSearchInput, usePagedSearch } from '../../../../web/app/ListSearch.js';
 import { useAction } from '../../../../web/app/use-action.js';
@@ -70,7 +70,7 @@ export function CourseList({ regionId }: { regionId: number }) {
 }
 
 function CreditsEditor({ course, onDone }: { course: Course; onDone: (saved: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [value, setValue] = useState(String(course.credits));
   const { busy, error, run } = useAction();
   const issues = useFieldIssues(error);
@@ -79,7 +79,7 @@ function CreditsEditor({ course, onDone }: { course: Course; onDone: (saved: boo
   };
   return (
     <div className="stack credits-editor">
-      <TextInput fullWidth labelText={t('courses.credits', { unit: course.creditUnit })} inputMode="decimal" value={value} onChange={(v) => setValue(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} />
+      <TextInput fullWidth labelText={t('courses.credits', { unit: creditUnitLabel(course.creditUnit, i18n.language) })} inputMode="decimal" value={value} onChange={(v) => setValue(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} />
       {error && !issues.statusText('credits') && <ErrorNotice error={error} />}
       <div className="form-actions">
         <Button disabled={busy} onClick={() => void save()}>{t('courses.saveCredits')}</Button>

@@ -6,10 +6,11 @@ import { ErrorNotice } from '../../../../web/app/ErrorNotice.js';
 import { useFieldIssues } from '../../../../web/app/field-issues.js';
 import { useAction } from '../../../../web/app/use-action.js';
 import { EDUCATION_FORMS, FIELDS, type EducationForm, type Field } from '../../vocabulary.js';
+import { creditUnitLabel } from '../../../../web/app/labels.js';
 
 /** A provider's own course (paikallinen): a code of its own, names, form, field and scope. */
 export function LocalCourseForm({ regionId, onCreated }: { regionId: number; onCreated: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [code, setCode] = useState('');
   const [names, setNames] = useState({ nameFi: '', nameSv: '', nameEn: '' });
   const [educationForm, setEducationForm] = useState<EducationForm>('liberal_adult');
@@ -61,7 +62,7 @@ export function LocalCourseForm({ regionId, onCreated }: { regionId: number; onC
           <Dropdown labelText={t('offering.field')} value={field} onChange={(v: string) => setField(v as Field)}>
             {FIELDS.map((f) => <DropdownItem key={f} value={f}>{t(`field.${f}`)}</DropdownItem>)}
           </Dropdown>
-          <TextInput labelText={t('courses.credits', { unit: creditUnit })} inputMode="decimal" value={credits} onChange={(v) => setCredits(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} fullWidth />
+          <TextInput labelText={t('courses.credits', { unit: creditUnitLabel(creditUnit, i18n.language) })} inputMode="decimal" value={credits} onChange={(v) => setCredits(String(v ?? ''))} status={issues.status('credits')} statusText={issues.statusText('credits')} fullWidth />
           {educationForm === 'vocational' && (
             <TextInput labelText={t('offering.qualification')} optionalText={t('organizations.optional')} value={qualification} onChange={(v) => setQualification(String(v ?? ''))} fullWidth />
           )}
