@@ -23,6 +23,19 @@ describe('organizations in a browser', () => {
     expect(await card.getByRole('list', { name: 'Organisaation Kolarin koulu opetuspaikat' }).textContent()).toContain('Kolarin koulu · Kolari');
   });
 
+  it('tells a region admin on the regions page who makes regions, and where their own region is managed', async () => {
+    const page = await harness.newPage({ phone: true, language: 'sv' });
+    await signInAs(page, 'admin@tarjotin.example', DEMO_PASSWORD);
+    await page.goto('/regions');
+    await page.getByText('Regioner skapas och förvaltas av tjänstens huvudanvändare.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Organisationer' }).last().click();
+    await page.waitForURL(/\/organizations$/);
+    await page.goto('/regions');
+    await page.getByRole('link', { name: 'Kunskapsbank' }).last().waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
   it('adds a company, refusing a wrong business ID, and a site of it with typed coordinates', async () => {
     const page = await harness.newPage();
     await signInAs(page, 'admin@tarjotin.example', DEMO_PASSWORD);

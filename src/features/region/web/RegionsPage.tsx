@@ -24,7 +24,18 @@ export function RegionsPage() {
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
   if (!user) return <Navigate to="/login" replace />;
-  if (!spansRegions(user)) return <div className="page"><Heading variant="h1">{t('regions.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
+  if (!spansRegions(user)) {
+    return (
+      <div className="page stack">
+        <Heading variant="h1">{t('regions.title')}</Heading>
+        <Paragraph>{t('regions.onlySystemAdmin')}</Paragraph>
+        <ul>
+          <li><Link to="/organizations">{t('nav.organizations')}</Link></li>
+          <li><Link to="/knowledge">{t('nav.knowledge')}</Link></li>
+        </ul>
+      </div>
+    );
+  }
   const done = (name: string) => {
     setCreated(name);
     regions.reload();
