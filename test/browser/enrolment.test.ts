@@ -83,10 +83,15 @@ describe('cross-enrolment in a browser', () => {
   });
 
   it('shows the student\'s dual-degree plan, and the counsellor comments on it', async () => {
-    const page = await harness.newPage();
-    await signInAs(page, 'opiskelija.pello@tarjotin.example', DEMO_PASSWORD);
+    const page = await harness.newPage({ phone: true });
+    // Signed out, the plan sends her to sign in, and signing in brings her back to it.
     await page.goto('/plan');
+    await page.waitForURL(/\/login\?returnTo=%2Fplan$/);
+    await page.getByLabel(/sähköposti/i).fill('opiskelija.pello@tarjotin.example');
+    await page.getByLabel(/salasana/i).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Opintosuunnitelma: Oona/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/plan');
     const progress = await page.locator('.progress-list').textContent();
     expect(progress).toContain('Logistiikan perustutkinto');
     expect(progress).toMatch(/Logistiikan perustutkinto: suoritettu \d+ osp, suunniteltu \d+ osp \/ 180 osp/);

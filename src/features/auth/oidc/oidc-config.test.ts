@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serverSettingsFromEnv } from '../../../cli/server-settings.js';
 import { readOidcProviders } from './oidc-config.js';
-import { safeReturnPath } from './oidc-sign-in.js';
+import { safeReturnPath } from '../return-path.js';
 
 const MPASSID = { id: 'mpassid', name: 'MPASSid', issuer: 'https://mpass-proxy.csc.fi', clientId: 'tarjotin', clientSecret: 'salaisuus' };
 

@@ -9,6 +9,7 @@ import { hashSecretToken } from '../secret-token.js';
 import type { Role } from '../roles.js';
 import type { OidcProvider } from './oidc-config.js';
 import { readSchoolClaims, schoolClaimsConflict, type SchoolClaims } from './school-claims.js';
+import { safeReturnPath } from '../return-path.js';
 
 /** How long a sign-in at a provider may take, from the redirect there to the callback here. */
 export const SIGN_IN_MINUTES = 10;
@@ -26,8 +27,6 @@ export class SsoRefused extends Error {
  * Only a path of this app is a place to return to after signing in: never another site. Printable
  * ASCII only: browsers drop tabs and newlines from a Location (`/\t/evil.example` is `//evil.example`).
  */
-export const safeReturnPath = (path: string | undefined) => (path && /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : '/');
-
 /**
  * Sign-in by OpenID Connect (authorization code flow with PKCE, state and nonce; openid-client
  * checks the ID token's signature, issuer, audience, expiry and nonce). An identity signs in to

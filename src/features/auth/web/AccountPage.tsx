@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
 import { useAction } from '../../../web/app/use-action.js';
 import { PasswordChangeSection } from '../../people/web/PasswordChangeSection.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 /** The signed-in person's own page: who they are here, their data to download, and signing out on every device. */
 export function AccountPage() {
@@ -15,7 +16,7 @@ export function AccountPage() {
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   if (loading) return <p className="page" role="status">{t('common.loading')}</p>;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
 
   return (
     <div className="page page--narrow stack">

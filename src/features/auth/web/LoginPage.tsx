@@ -5,6 +5,7 @@ import { Button, Heading, TextInput } from 'suomifi-ui-components';
 import { useAction } from '../../../web/app/use-action.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useSession } from '../../../web/app/session.js';
+import { safeReturnPath } from '../return-path.js';
 import { homePathOf } from './home-path.js';
 import { SingleSignOnLinks } from './SingleSignOnLinks.js';
 
@@ -15,13 +16,16 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
-  const ssoError = useSearchParams()[0].get('sso_error');
+  const [params] = useSearchParams();
+  const ssoError = params.get('sso_error');
+  // Where the visitor was going when the page sent them here (SignInFirst); only this site's own paths.
+  const returnTo = params.has('returnTo') ? safeReturnPath(params.get('returnTo')) : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
       const user = await login(email, password);
-      navigate(homePathOf(user));
+      navigate(returnTo ?? homePathOf(user));
     });
   };
 
@@ -29,7 +33,7 @@ export function LoginPage() {
     <div className="page page--narrow">
       <Heading variant="h1">{t('login.title')}</Heading>
       {ssoError && <p role="alert" className="form-errors">{t(`login.ssoErrors.${ssoError}`, { defaultValue: t('login.ssoErrors.sso_failed') })}</p>}
-      <SingleSignOnLinks label={(provider) => t('login.withProvider', { provider })} />
+      <SingleSignOnLinks returnTo={returnTo} label={(provider) => t('login.withProvider', { provider })} />
       <form onSubmit={submit} className="stack" noValidate>
         <TextInput labelText={t('login.email')} type="email" autoComplete="username" value={email} onChange={(v) => setEmail(String(v ?? ''))} fullWidth />
         <TextInput labelText={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={(v) => setPassword(String(v ?? ''))} fullWidth />

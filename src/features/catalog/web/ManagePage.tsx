@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { Button, Dropdown, DropdownItem, Heading, LoadingSpinner, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 'suomifi-ui-components';
 import { api, toQuery } from '../../../web/app/api.js';
 import { useAction } from '../../../web/app/use-action.js';
@@ -13,6 +13,7 @@ import { TimeFramePanel } from '../../timetable/web/TimeFramePanel.js';
 import { ImportExportPanel } from './ImportExportPanel.js';
 import type { SearchResult } from './TrayPage.js';
 import { isAdmin } from '../../auth/roles.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 interface Organization {
   id: number;
@@ -38,7 +39,7 @@ export function ManagePage() {
   const providers = organizations.state === 'ready' ? organizations.data.items.filter((o) => o.kind === 'provider' || o.kind === 'school') : [];
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (!isAdmin(user) && user.role !== 'coordinator') {
     return <div className="page"><Heading variant="h1">{t('manage.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, LoadingSpinner, SingleSelect, TextInput } from 'suomifi-ui-components';
 import { api, toQuery } from '../../../web/app/api.js';
 import { useFieldIssues } from '../../../web/app/field-issues.js';
@@ -14,6 +14,7 @@ import type { OfferingFields } from '../offering-schema.js';
 import { formatTimeSlots, parseTimeSlots } from '../offering-table-format.js';
 import { DELIVERY_MODES, PERIODS, TARGET_GROUPS, TEACHING_LANGUAGES } from '../vocabulary.js';
 import { isAdmin } from '../../auth/roles.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 interface Course { code: string; nameFi: string; nameSv: string; nameEn: string }
 interface Site { id: number; name: string }
@@ -84,7 +85,7 @@ export function OfferingEditor() {
   }, [existing.state === 'ready' ? existing.data : null]);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (id && existing.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (id && existing.state === 'error') return <div className="page"><ErrorNotice error={existing.error} /></div>;
 

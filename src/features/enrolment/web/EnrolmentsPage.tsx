@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Dropdown, DropdownItem, Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
@@ -8,6 +8,7 @@ import { useSession } from '../../../web/app/session.js';
 import { useApi } from '../../../web/app/use-api.js';
 import { NotificationList } from '../../notification/web/NotificationList.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../enrolment-states.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 export interface EnrolmentSummary {
   id: number;
@@ -28,7 +29,7 @@ export function EnrolmentsPage() {
   const result = useApi<{ items: EnrolmentSummary[]; total: number }>(user ? `/enrolments${toQuery({ status, limit: 200 })}` : null);
   const courseName = useCourseName();
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   return (
     <div className="page">
       <Heading variant="h1">{t('enrolment.listTitle')}</Heading>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
@@ -12,6 +11,7 @@ import { InviteForm } from './InviteForm.js';
 import { OpenInvitations, type OpenInvitation } from './OpenInvitations.js';
 import type { RegionOrganization } from './OrganizationDropdown.js';
 import { PeopleList } from './PeopleList.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 /** People of a region: invite, see open invitations, find accounts and manage them. Region admins see the region, coordinators their organization. */
 export function PeoplePage() {
@@ -24,7 +24,7 @@ export function PeoplePage() {
   const invitations = useApi<{ items: OpenInvitation[]; total: number }>(regionId ? `/invitations${toQuery({ region: regionId })}` : null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (!scope) return <div className="page"><Heading variant="h1">{t('people.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
 
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Button, Heading, LoadingSpinner, Textarea } from 'suomifi-ui-components';
 import { api } from '../../../web/app/api.js';
 import { useAction } from '../../../web/app/use-action.js';
@@ -12,6 +12,7 @@ import { useApi } from '../../../web/app/use-api.js';
 import type { OfferingDto } from '../../catalog/offering-dto.js';
 import type { Clash } from '../../timetable/clashes.js';
 import { savePlan } from './AddToPlanButton.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 interface StudyPlan {
   student: { id: number; name: string };
@@ -39,7 +40,7 @@ export function StudyPlanPage() {
   const commenting = useAction();
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (!studentId) return <div className="page"><Heading variant="h1">{t('plan.title')}</Heading><p>{t('plan.studentsOnly')}</p></div>;
   if (plan.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (plan.state === 'error') return <div className="page"><Heading variant="h1">{t('plan.title')}</Heading><ErrorNotice error={plan.error} /></div>;

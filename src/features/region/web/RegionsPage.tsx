@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useMunicipalities } from '../../../web/app/municipalities.js';
@@ -11,6 +11,7 @@ import { useApi } from '../../../web/app/use-api.js';
 import { spansRegions } from '../../auth/roles.js';
 import { NewRegionForm } from './NewRegionForm.js';
 import { RegionFromTemplateForm } from './RegionFromTemplateForm.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 /** The system admin's regions: the list, a new one from a KOPA pilot template, or one by hand. */
 export function RegionsPage() {
@@ -23,7 +24,7 @@ export function RegionsPage() {
   const [created, setCreated] = useState<string | null>(null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (!spansRegions(user)) {
     return (
       <div className="page stack">

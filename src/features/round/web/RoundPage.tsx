@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Heading, LoadingSpinner } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useDateTime } from '../../../web/app/labels.js';
@@ -10,6 +10,7 @@ import { RoundManagerPanel } from './RoundManagerPanel.js';
 import { RoundOfferingsTable } from './RoundOfferingsTable.js';
 import { RoundResult } from './RoundResult.js';
 import { WishEditor } from './WishEditor.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 export type RoundDetail = Awaited<ReturnType<typeof getRound>>;
 
@@ -21,7 +22,7 @@ export function RoundPage() {
   const round = useApi<RoundDetail>(user ? `/rounds/${id}` : null);
   const dateTime = useDateTime();
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (round.state === 'loading') return <LoadingSpinner text={t('common.loading')} />;
   if (round.state === 'error') return <div className="page"><Heading variant="h1">{t('round.title')}</Heading><ErrorNotice error={round.error} /></div>;
   const r = round.data;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
 import { useDateTime } from '../../../web/app/labels.js';
@@ -8,6 +8,7 @@ import { useApi } from '../../../web/app/use-api.js';
 import type { listRounds } from '../round-queries.js';
 import { NewRoundForm } from './NewRoundForm.js';
 import { isAdmin } from '../../auth/roles.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 export type RoundSummary = Awaited<ReturnType<typeof listRounds>>['items'][number];
 
@@ -18,7 +19,7 @@ export function RoundsPage() {
   const rounds = useApi<{ items: RoundSummary[]; total: number }>(user ? '/rounds?limit=200' : null);
   const dateTime = useDateTime();
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   return (
     <div className="page">
       <Heading variant="h1">{t('round.listTitle')}</Heading>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../web/app/api.js';
 import { ErrorNotice } from '../../../web/app/ErrorNotice.js';
@@ -11,6 +10,7 @@ import { isAdmin } from '../../auth/roles.js';
 import { OrganizationDropdown, type RegionOrganization } from '../../people/web/OrganizationDropdown.js';
 import { StudentImportPanel } from './StudentImportPanel.js';
 import { StudentList } from './StudentList.js';
+import { SignInFirst } from '../../../web/app/SignInFirst.js';
 
 /** A school's students, for its counsellors (their own school) and its region's admins (any school of the region). */
 export function StudentsPage() {
@@ -24,7 +24,7 @@ export function StudentsPage() {
   const schools = useApi<{ items: RegionOrganization[] }>(isAdmin(user) && regionId ? `/organizations${toQuery({ region: regionId, kind: 'school' })}` : null);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (!isAdmin(user) && user.role !== 'counsellor') {
     return <div className="page"><Heading variant="h1">{t('students.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
   }

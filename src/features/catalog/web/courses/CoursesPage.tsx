@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { RegionPicker } from '../../../../web/app/RegionPicker.js';
 import { useSession } from '../../../../web/app/session.js';
@@ -9,6 +8,7 @@ import { CourseList } from './CourseList.js';
 import { LocalCourseForm } from './LocalCourseForm.js';
 import { NationalImportPanel } from './NationalImportPanel.js';
 import { UnitImportPanel } from './UnitImportPanel.js';
+import { SignInFirst } from '../../../../web/app/SignInFirst.js';
 
 /** The region's course catalogue, for its admins and its providers' coordinators: from the national code sets, and local ones. */
 export function CoursesPage() {
@@ -20,7 +20,7 @@ export function CoursesPage() {
   const changed = () => setVersion((v) => v + 1);
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   const spans = user.role === 'system_admin';
   const regionId = spans ? chosenRegion : user.regionId;
   if (!spans && (regionId === null || !canEditRegionCourses(user, regionId))) {

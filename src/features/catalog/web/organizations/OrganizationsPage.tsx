@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
 import { Heading, LoadingSpinner, Paragraph } from 'suomifi-ui-components';
 import { toQuery } from '../../../../web/app/api.js';
 import { ErrorNotice } from '../../../../web/app/ErrorNotice.js';
@@ -11,6 +10,7 @@ import { administeredRegions } from '../../../auth/roles.js';
 import { NewOrganizationForm } from './NewOrganizationForm.js';
 import { OrganizationList, type Organization, type Site } from './OrganizationList.js';
 import { SchoolRegisterSearch } from './SchoolRegisterSearch.js';
+import { SignInFirst } from '../../../../web/app/SignInFirst.js';
 
 /** A region admin's organizations and their sites: schools from the national register, other organizations by hand. */
 export function OrganizationsPage() {
@@ -27,7 +27,7 @@ export function OrganizationsPage() {
   };
 
   if (loading) return <LoadingSpinner text={t('common.loading')} />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignInFirst />;
   if (regions !== 'all' && regions.length === 0) return <div className="page"><Heading variant="h1">{t('organizations.title')}</Heading><p>{t('errors.forbidden')}</p></div>;
 
   return (
