@@ -43,7 +43,7 @@ describe('a school\'s students in a browser', () => {
     await panel.locator('input[type="file"]').setInputFiles({ name: 'primus.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await panel.getByRole('button', { name: 'Importera filen', exact: true }).click();
     await panel.getByRole('alert').getByText('Filen har fel (1); inga studerande importerades.', { exact: false }).waitFor();
-    await panel.getByRole('alert').getByText('Rad 2, kolumn E-post: Fel format').waitFor();
+    await panel.getByRole('alert').getByText('Rad 2, kolumn E-post: Ange e-postadressen i formen namn@skola.fi').waitFor();
     await expectNoAxeViolations(page);
     expect(await harness.db.selectFrom('app_user').select('id').where('student_number', '=', 'P-3001').execute()).toEqual([]);
   });

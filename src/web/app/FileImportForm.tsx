@@ -71,7 +71,7 @@ export function FileImportForm(props: {
               <ul>
                 {error.issues.slice(0, 50).map((issue, i) => (
                   <li key={i}>
-                    {issue.row ? t('manage.rowIssue', { row: issue.row, column: props.columnLabel?.(issue.path) ?? issue.path }) : (props.columnLabel?.(issue.path) ?? issue.path)}: {t(`issues.${issue.code}`, { defaultValue: issue.message })}
+                    {issue.row ? t('manage.rowIssue', { row: issue.row, column: props.columnLabel?.(issue.path) ?? issue.path }) : (props.columnLabel?.(issue.path) ?? issue.path)}: {t(`fieldIssues.${issue.path}.${issue.code}`, { defaultValue: t(`issues.${issue.code}`, { defaultValue: issue.message }) })}
                   </li>
                 ))}
                 {error.issues.length > 50 && <li>{t('manage.moreIssues', { count: error.issues.length - 50 })}</li>}
