@@ -123,4 +123,18 @@ describe('cross-enrolment in a browser', () => {
     await counsellor.getByText('Muista ilmoittautua jakson 3 kursseille.').waitFor();
     await expectNoAxeViolations(counsellor);
   });
+
+  it('the plan, requests, rounds and about pages fit a phone: their wide tables scroll in their own boxes', async () => {
+    const page = await harness.newPage({ phone: true });
+    await signInAs(page, 'opo.pello@tarjotin.example', DEMO_PASSWORD);
+    const student = await harness.db.selectFrom('app_user').select('id').where('email', '=', 'opiskelija.pello@tarjotin.example').executeTakeFirstOrThrow();
+    for (const path of [`/students/${student.id}/plan`, '/enrolments', '/rounds', '/about']) {
+      await page.goto(path);
+      await page.locator('.data-table').first().waitFor();
+      // On failure, name the elements that stick out.
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 392).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} ${wide.join(' | ')}`).toBeLessThanOrEqual(390);
+    }
+    await expectNoAxeViolations(page);
+  });
 });

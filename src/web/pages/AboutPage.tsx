@@ -32,50 +32,54 @@ export function AboutPage() {
       <Paragraph>{t('about.travelText')}</Paragraph>
       <Paragraph>{t('about.travelRoadText')}</Paragraph>
       {regions.state === 'ready' && (
-        <table className="data-table">
-          <caption>{t('about.travelParameters')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('about.region')}</th>
-              <th scope="col">{t('about.circuity')}</th>
-              <th scope="col">{t('about.speed')}</th>
-              <th scope="col">{t('about.overhead')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {regions.data.items.map((r) => (
-              <tr key={r.id}>
-                <td>{regionName(r)}{r.isDemo && ` (${t('offering.demo')})`}</td>
-                <td>{r.travel.circuity}</td>
-                <td>{r.travel.speedKmh} km/h</td>
-                <td>{r.travel.overheadMinutes} min</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="data-table">
+            <caption>{t('about.travelParameters')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('about.region')}</th>
+                <th scope="col">{t('about.circuity')}</th>
+                <th scope="col">{t('about.speed')}</th>
+                <th scope="col">{t('about.overhead')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {regions.data.items.map((r) => (
+                <tr key={r.id}>
+                  <td>{regionName(r)}{r.isDemo && ` (${t('offering.demo')})`}</td>
+                  <td>{r.travel.circuity}</td>
+                  <td>{r.travel.speedKmh} km/h</td>
+                  <td>{r.travel.overheadMinutes} min</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{t('about.demoTitle')}</h2>
       <Paragraph>{t('about.demoText')}</Paragraph>
       <h2>{t('about.sourcesTitle')}</h2>
-      <table className="data-table">
-        <caption>{t('about.sourcesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('about.data')}</th>
-            <th scope="col">{t('about.source')}</th>
-            <th scope="col">{t('about.licence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SOURCES.map(([key, source, licence]) => (
-            <tr key={key}>
-              <td>{t(key)}</td>
-              <td>{source}</td>
-              <td>{licence.startsWith('about.') ? t(licence) : licence}</td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table">
+          <caption>{t('about.sourcesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('about.data')}</th>
+              <th scope="col">{t('about.source')}</th>
+              <th scope="col">{t('about.licence')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {SOURCES.map(([key, source, licence]) => (
+              <tr key={key}>
+                <td>{t(key)}</td>
+                <td>{source}</td>
+                <td>{licence.startsWith('about.') ? t(licence) : licence}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Paragraph>{t('about.attribution')}</Paragraph>
     </div>
   );

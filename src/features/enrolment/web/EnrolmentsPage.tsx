@@ -43,30 +43,32 @@ export function EnrolmentsPage() {
       {result.state === 'ready' && (result.data.items.length === 0 ? (
         <p className="empty-state">{t('enrolment.empty')}</p>
       ) : (
-        <table className="data-table">
-          <caption>{t('enrolment.caption', { count: result.data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('manage.course')}</th>
-              <th scope="col">{t('enrolment.host')}</th>
-              <th scope="col">{t('enrolment.student')}</th>
-              <th scope="col">{t('enrolment.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.items.map((e) => (
-              <tr key={e.id}>
-                <td><Link to={`/enrolments/${e.id}`}>{e.offering.courseCode} {courseName({ nameFi: e.offering.courseNameFi, nameSv: e.offering.courseNameSv, nameEn: e.offering.courseNameEn })}</Link></td>
-                <td>{e.host.name}</td>
-                <td>
-                  {user.role === 'student' ? e.student.name : <Link to={`/students/${e.student.id}/plan`} aria-label={t('plan.openFor', { name: e.student.name })}>{e.student.name}</Link>}
-                  {e.student.homeSchool && `, ${e.student.homeSchool}`}
-                </td>
-                <td>{t(`enrolmentStatus.${e.status}`)}</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="data-table">
+            <caption>{t('enrolment.caption', { count: result.data.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('manage.course')}</th>
+                <th scope="col">{t('enrolment.host')}</th>
+                <th scope="col">{t('enrolment.student')}</th>
+                <th scope="col">{t('enrolment.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.data.items.map((e) => (
+                <tr key={e.id}>
+                  <td><Link to={`/enrolments/${e.id}`}>{e.offering.courseCode} {courseName({ nameFi: e.offering.courseNameFi, nameSv: e.offering.courseNameSv, nameEn: e.offering.courseNameEn })}</Link></td>
+                  <td>{e.host.name}</td>
+                  <td>
+                    {user.role === 'student' ? e.student.name : <Link to={`/students/${e.student.id}/plan`} aria-label={t('plan.openFor', { name: e.student.name })}>{e.student.name}</Link>}
+                    {e.student.homeSchool && `, ${e.student.homeSchool}`}
+                  </td>
+                  <td>{t(`enrolmentStatus.${e.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ))}
     </div>
   );

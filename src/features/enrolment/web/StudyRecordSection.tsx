@@ -19,29 +19,31 @@ export function StudyRecordSection({ studentId }: { studentId: number }) {
           <p className="empty-state">{t('record.empty')}</p>
         ) : (
           <>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('record.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('manage.course')}</th>
-                  <th scope="col">{t('offering.credits')}</th>
-                  <th scope="col">{t('enrolment.grade')}</th>
-                  <th scope="col">{t('record.completedOn')}</th>
-                  <th scope="col">{t('enrolment.host')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.data.items.map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.courseCode} {e.courseName}</td>
-                    <td>{formatCredits(e.credits, e.creditUnit, i18n.language)}</td>
-                    <td>{e.grade}</td>
-                    <td>{e.completedOn}</td>
-                    <td>{e.hostProvider}</td>
+            <div className="table-scroll" tabIndex={0}>
+              <table className="data-table">
+                <caption className="visually-hidden">{t('record.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('manage.course')}</th>
+                    <th scope="col">{t('offering.credits')}</th>
+                    <th scope="col">{t('enrolment.grade')}</th>
+                    <th scope="col">{t('record.completedOn')}</th>
+                    <th scope="col">{t('enrolment.host')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {record.data.items.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.courseCode} {e.courseName}</td>
+                      <td>{formatCredits(e.credits, e.creditUnit, i18n.language)}</td>
+                      <td>{e.grade}</td>
+                      <td>{e.completedOn}</td>
+                      <td>{e.hostProvider}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <p><a href={`/api/v1/students/${studentId}/record?format=csv`} download>{t('record.download')}</a></p>
           </>
         ))}

@@ -101,42 +101,44 @@ export function StudyPlanPage() {
         <h2 id="courses-heading">{t('plan.courses')}</h2>
         {removal.error && <ErrorNotice error={removal.error} />}
         {p.items.length === 0 ? <p className="empty-state">{t('plan.empty')}</p> : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t('plan.courses')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('manage.course')}</th>
-                <th scope="col">{t('offering.provider')}</th>
-                <th scope="col">{t('offering.periods')}</th>
-                <th scope="col">{t('offering.mode')}</th>
-                <th scope="col">{t('map.travel')}</th>
-                <th scope="col">{t('plan.enrolment')}</th>
-                {p.canEdit && <th scope="col">{t('manage.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {[...p.items].sort((a, b) => (a.offering.periods[0] ?? 9) - (b.offering.periods[0] ?? 9)).map(({ offering: o, enrolment, needsEnrolment }) => (
-                <tr key={o.id}>
-                  <td><Link to={`/offerings/${o.id}`}>{o.course.code} {courseName(o.course)}</Link></td>
-                  <td>{o.provider.name}</td>
-                  <td>{o.periods.join(', ')}</td>
-                  <td>{t(`mode.${o.mode}`)}</td>
-                  <td>{o.travelMinutes === null ? '–' : travelTime(o.travelMinutes, o.travelModel)}</td>
-                  <td>
-                    {enrolment ? <Link to={`/enrolments/${enrolment.id}`}>{t(`enrolmentStatus.${enrolment.status}`)}</Link>
-                      : needsEnrolment ? <Link to={`/offerings/${o.id}`}><strong>{t('plan.needsEnrolment')}</strong></Link> : t('plan.homeCourse')}
-                  </td>
-                  {p.canEdit && (
-                    <td>
-                      <Button variant="secondaryNoBorder" onClick={() => void remove(o.id)} aria-label={t('plan.removeLabel', { course: o.course.code })}>
-                        {t('plan.remove')}
-                      </Button>
-                    </td>
-                  )}
+          <div className="table-scroll" tabIndex={0}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('plan.courses')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('manage.course')}</th>
+                  <th scope="col">{t('offering.provider')}</th>
+                  <th scope="col">{t('offering.periods')}</th>
+                  <th scope="col">{t('offering.mode')}</th>
+                  <th scope="col">{t('map.travel')}</th>
+                  <th scope="col">{t('plan.enrolment')}</th>
+                  {p.canEdit && <th scope="col">{t('manage.actions')}</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...p.items].sort((a, b) => (a.offering.periods[0] ?? 9) - (b.offering.periods[0] ?? 9)).map(({ offering: o, enrolment, needsEnrolment }) => (
+                  <tr key={o.id}>
+                    <td><Link to={`/offerings/${o.id}`}>{o.course.code} {courseName(o.course)}</Link></td>
+                    <td>{o.provider.name}</td>
+                    <td>{o.periods.join(', ')}</td>
+                    <td>{t(`mode.${o.mode}`)}</td>
+                    <td>{o.travelMinutes === null ? '–' : travelTime(o.travelMinutes, o.travelModel)}</td>
+                    <td>
+                      {enrolment ? <Link to={`/enrolments/${enrolment.id}`}>{t(`enrolmentStatus.${enrolment.status}`)}</Link>
+                        : needsEnrolment ? <Link to={`/offerings/${o.id}`}><strong>{t('plan.needsEnrolment')}</strong></Link> : t('plan.homeCourse')}
+                    </td>
+                    {p.canEdit && (
+                      <td>
+                        <Button variant="secondaryNoBorder" onClick={() => void remove(o.id)} aria-label={t('plan.removeLabel', { course: o.course.code })}>
+                          {t('plan.remove')}
+                        </Button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

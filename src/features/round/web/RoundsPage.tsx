@@ -30,29 +30,31 @@ export function RoundsPage() {
         (rounds.data.items.length === 0 ? (
           <p className="empty-state">{t('round.empty')}</p>
         ) : (
-          <table className="data-table">
-            <caption>{t('round.caption', { count: rounds.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('round.name')}</th>
-                <th scope="col">{t('round.organizer')}</th>
-                <th scope="col">{t('round.period')}</th>
-                <th scope="col">{t('round.window')}</th>
-                <th scope="col">{t('round.phase')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.data.items.map((r) => (
-                <tr key={r.id}>
-                  <td><Link to={`/rounds/${r.id}`}>{r.name}</Link></td>
-                  <td>{r.organizer?.name ?? t('round.regionWide')}</td>
-                  <td>{t('round.periodOf', { period: r.period, year: r.academicYear })}</td>
-                  <td>{dateTime(r.opensAt)} – {dateTime(r.closesAt)}</td>
-                  <td><span className={`phase phase--${r.phase}`}>{t(`roundPhase.${r.phase}`)}</span></td>
+          <div className="table-scroll" tabIndex={0}>
+            <table className="data-table">
+              <caption>{t('round.caption', { count: rounds.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('round.name')}</th>
+                  <th scope="col">{t('round.organizer')}</th>
+                  <th scope="col">{t('round.period')}</th>
+                  <th scope="col">{t('round.window')}</th>
+                  <th scope="col">{t('round.phase')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rounds.data.items.map((r) => (
+                  <tr key={r.id}>
+                    <td><Link to={`/rounds/${r.id}`}>{r.name}</Link></td>
+                    <td>{r.organizer?.name ?? t('round.regionWide')}</td>
+                    <td>{t('round.periodOf', { period: r.period, year: r.academicYear })}</td>
+                    <td>{dateTime(r.opensAt)} – {dateTime(r.closesAt)}</td>
+                    <td><span className={`phase phase--${r.phase}`}>{t(`roundPhase.${r.phase}`)}</span></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ))}
       {(isAdmin(user) || user.role === 'coordinator') && <NewRoundForm />}
     </div>
