@@ -186,7 +186,7 @@ describe('the course tray in a browser', () => {
     await phone.getByRole('button', { name: 'Vahvista: kirjaudu ulos kaikilta laitteilta' }).click();
     await phone.getByRole('link', { name: 'Kirjaudu sisään' }).waitFor();
     await schoolComputer.goto('/account');
-    await schoolComputer.waitForURL(/\/login$/);
+    await schoolComputer.waitForURL(/\/login\?returnTo=%2Faccount$/);
   });
 });
 
