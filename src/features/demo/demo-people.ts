@@ -78,7 +78,7 @@ export async function importDemoStudents(tx: Db, importer: SessionUser, school: 
 }
 
 /** The account of an id, as the permission rules see it. */
-export async function accountOf(db: Db, id: number): Promise<SessionUser> {
+async function accountOf(db: Db, id: number): Promise<SessionUser> {
   return sessionUserOf(await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 

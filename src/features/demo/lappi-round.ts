@@ -75,14 +75,15 @@ export async function seedDemoRound(tx: Db, admin: SessionUser, regionId: number
     .orderBy('offering.id')
     .execute();
   const schools = await roundSchools(tx, regionId);
-  const students = await accountsByEmail(tx, roundStudents(schools).map((s) => s.row.email));
+  const listed = roundStudents(schools);
+  const students = await accountsByEmail(tx, listed.map((s) => s.row.email));
   const centres = new Map((await tx.selectFrom('municipality').select(['code', 'lat', 'lon']).where('code', 'in', SCHOOL_MUNICIPALITIES).execute()).map((m) => [m.code, m]));
   const partnerOfferings = offerings.filter((o) => o.partner_seats > 0);
   const popular = random.sample(
     partnerOfferings.filter((o) => o.partner_seats <= 3 && o.target_groups.includes('young') && (o.lat === null || ['851', '976', '854'].includes(o.municipality_code ?? ''))),
     4,
   );
-  for (const [i, { row }] of roundStudents(schools).entries()) {
+  for (const [i, { row }] of listed.entries()) {
     const student = students.get(row.email)!;
     const home = centres.get(schools[i % schools.length]!.municipalityCode)!;
     const reachable = partnerOfferings.filter(
